@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '$lib/paraglide/server.js';
+import type { Locale } from '$lib/domain/constants';
+import { database, startDatabase, stopDatabase } from '$lib/server/db/runtime';
+import { sessionCookieName, validateSession } from '$lib/server/auth/session';
+import { setSessionCookie } from '$lib/server/auth/cookies';
+import { areaOf, policy } from '$lib/server/policy';
+import { ensureDemoSchool } from '$lib/server/seed/demo';
+import { jsonError } from '$lib/server/http/api';
+import { log } from '$lib/server/log';
+
+/** Open the database (and seed the demo school) when the server starts, not on the first request. */
+export const init: ServerInit = async () => {
+	const started = Date.now();
+	const { db, kind } = await startDatabase();
+	if (process.env.KOERS_DEMO !== '0') await ensureDemoSchool(db);
+	log.info('database ready', { kind, ms: Date.now() - started });
+	process.once('sveltekit:shutdown', () => void stopDatabase());
+};
+
+const i18n: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		event.locals.locale = locale as Locale;
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+		});
+	});
+
+const authenticate: Handle = async ({ event, resolve }) => {
+	event.locals.requestId = randomUUID();
+	event.locals.user = null;
+	event.locals.sessionToken = null;
+	const token = event.cookies.get(sessionCookieName);
+	if (token) {
+		const session = await validateSession(database().db, token);
+		if (session) {
+			event.locals.user = session.user;
+			event.locals.sessionToken = token;
+			if (session.renewed) setSessionCookie(event, token, session.expiresAt);
+		} else {
+			event.cookies.delete(sessionCookieName, { path: '/' });
+		}
+	}
+	const response = await resolve(event);
+	response.headers.set('x-request-id', event.locals.requestId);
+	return response;
+};
+
+/** Each role has its own area; the policy decides who may enter. */
+const guard: Handle = async ({ event, resolve }) => {
+	const area = areaOf(event.url.pathname);
+	if (area) {
+		const user = event.locals.user;
+		if (!user) {
+			if (event.url.pathname.startsWith('/api/')) return jsonError(401, 'not_signed_in');
+			redirect(303, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+		}
+		if (!policy.enterArea(user, area)) {
+			if (event.url.pathname.startsWith('/api/')) return jsonError(403, 'forbidden');
+			redirect(303, '/');
+		}
+	}
+	return resolve(event);
+};
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const h = response.headers;
+	h.set('x-content-type-options', 'nosniff');
+	h.set('referrer-policy', 'strict-origin-when-cross-origin');
+	h.set('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()');
+	if (!h.has('x-frame-options')) h.set('x-frame-options', 'DENY');
+	if (event.url.protocol === 'https:') h.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
+	return response;
+};
+
+export const handle = sequence(securityHeaders, i18n, authenticate, guard);
+
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	const requestId = event.locals.requestId ?? randomUUID();
+	if (status >= 500) {
+		// No bodies, no user data: the route, the status and the error itself.
+		log.error('request failed', { requestId, route: event.route.id, status, error: error instanceof Error ? error.stack : String(error) });
+	}
+	return { message: status === 404 ? message : 'Er ging iets mis / Something went wrong', requestId };
+};

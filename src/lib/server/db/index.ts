@@ -1,0 +1,97 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { sql, type SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema';
+
+export { schema };
+
+/** One type for both drivers: every query in Koers is written against this. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type DbKind = 'pglite' | 'postgres';
+
+export interface Database {
+	db: Db;
+	kind: DbKind;
+	close(): Promise<void>;
+}
+
+export interface DbConfig {
+	/** postgres://… — when absent the embedded PGlite is used. */
+	databaseUrl?: string;
+	/** Folder for PGlite's files; `memory://` keeps everything in memory (tests). */
+	dataDir?: string;
+	migrationsFolder?: string;
+}
+
+export function migrationsFolder(): string {
+	return process.env.KOERS_MIGRATIONS_DIR ?? path.resolve(process.cwd(), 'drizzle');
+}
+
+/** How many migrations this build ships, from drizzle's journal. */
+export function expectedMigrations(folder = migrationsFolder()): number {
+	const journal = JSON.parse(readFileSync(path.join(folder, 'meta', '_journal.json'), 'utf8'));
+	return journal.entries.length;
+}
+
+/** Opens PGlite or PostgreSQL and brings the schema up to date. */
+export async function openDatabase(config: DbConfig = {}): Promise<Database> {
+	const folder = config.migrationsFolder ?? migrationsFolder();
+	if (config.databaseUrl) {
+		const { default: pg } = await import('pg');
+		const { drizzle } = await import('drizzle-orm/node-postgres');
+		const { migrate } = await import('drizzle-orm/node-postgres/migrator');
+		const pool = new pg.Pool({
+			connectionString: config.databaseUrl,
+			max: Number(process.env.KOERS_DB_POOL ?? 10)
+		});
+		const db = drizzle({ client: pool, schema }) as unknown as Db;
+		// Several processes may start at once against one database: one migrates, the others wait.
+		const lock = await pool.connect();
+		try {
+			await lock.query('select pg_advisory_lock(727274)');
+			await migrate(drizzle({ client: pool, schema }), { migrationsFolder: folder });
+		} finally {
+			await lock.query('select pg_advisory_unlock(727274)').catch(() => {});
+			lock.release();
+		}
+		return { db, kind: 'postgres', close: () => pool.end() };
+	}
+
+	const { PGlite } = await import('@electric-sql/pglite');
+	const { drizzle } = await import('drizzle-orm/pglite');
+	const { migrate } = await import('drizzle-orm/pglite/migrator');
+	const dataDir = config.dataDir ?? 'memory://';
+	if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+	const client = await PGlite.create(dataDir.startsWith('memory://') ? undefined : dataDir);
+	const pdb = drizzle({ client, schema });
+	await migrate(pdb, { migrationsFolder: folder });
+	return {
+		db: pdb as unknown as Db,
+		kind: 'pglite',
+		close: async () => {
+			if (!client.closed) await client.close();
+		}
+	};
+}
+
+/** Runs raw SQL and returns its rows; both drivers answer `{ rows }`. */
+export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+	const result = (await db.execute(query)) as unknown as { rows: T[] };
+	return result.rows;
+}
+
+export async function appliedMigrations(db: Db): Promise<number> {
+	const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+	return Number(row?.n ?? 0);
+}
+
+export function dataDirFromEnv(): string {
+	return process.env.KOERS_DATA_DIR ?? path.resolve(process.cwd(), 'data');
+}
+
+export function configFromEnv(): DbConfig {
+	const databaseUrl = process.env.DATABASE_URL || undefined;
+	return databaseUrl ? { databaseUrl } : { dataDir: dataDirFromEnv() };
+}
+

@@ -1,0 +1,8 @@
+import { context, orError } from '$lib/server/http/actor';
+import { coachGroups } from '$lib/server/coach/groups.service';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const { user, db } = context(locals);
+	return { groups: await orError(coachGroups(db, user)) };
+};

@@ -1,0 +1,37 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { loginSchema } from '$lib/domain/user';
+import { database } from '$lib/server/db/runtime';
+import { demoActive } from '$lib/server/seed/demo';
+import { demoAccounts, demoPassword } from '$lib/server/seed/demo-people';
+import { signIn } from '$lib/server/auth/sign-in';
+import { nextPath } from '$lib/server/auth/next';
+import { errorMessage } from '$lib/i18n/errors';
+import { fieldErrors } from '$lib/server/http/form';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	if (locals.user) redirect(303, nextPath(url.searchParams.get('next'), locals.user));
+	const demo = await demoActive(database().db);
+	return {
+		demo: demo ? { password: demoPassword, accounts: demoAccounts.map(({ username, displayName, role }) => ({ username, displayName, role })) } : null
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const form = await event.request.formData();
+		const username = String(form.get('username') ?? '');
+		const parsed = loginSchema.safeParse({ username, password: String(form.get('password') ?? '') });
+		if (!parsed.success) {
+			return fail(400, { username, errors: fieldErrors(parsed.error), message: null });
+		}
+		const result = await signIn(event, parsed.data);
+		if (!result.ok) {
+			if (result.reason === 'rate_limited') {
+				return fail(429, { username, errors: {} as Record<string, string>, message: errorMessage('login_rate_limited') });
+			}
+			return fail(401, { username, errors: {} as Record<string, string>, message: errorMessage('login_invalid') });
+		}
+		redirect(303, nextPath(event.url.searchParams.get('next'), result.user));
+	}
+};
