@@ -52,11 +52,13 @@ export function parseRoster(text: string): { rows: RosterRow[]; problems: Roster
 	const problems: RosterProblem[] = [];
 	const rows: RosterRow[] = [];
 	const clean = text.replace(/^\uFEFF/, '');
-	if (clean.includes('\uFFFD')) problems.push({ line: 0, code: 'roster_not_utf8' });
-	const parsed = Papa.parse<string[]>(clean, {
-		delimitersToGuess: [';', ',', '\t'],
-		skipEmptyLines: false
-	});
+	// A replacement character means the bytes were not UTF-8 (Excel's "CSV" saves Windows-1252).
+	if (clean.includes('\uFFFD')) return { rows, problems: [{ line: 0, code: 'roster_not_utf8' }] };
+	// The header line decides the separator: the most frequent of semicolon, comma and tab.
+	const headerLine = clean.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+	const count = (c: string) => headerLine.split(c).length - 1;
+	const delimiter = [';', ',', '\t'].reduce((best, c) => (count(c) > count(best) ? c : best), ',');
+	const parsed = Papa.parse<string[]>(clean, { delimiter, skipEmptyLines: false });
 	const lines = parsed.data;
 	const headerIndex = lines.findIndex((cells) => cells.some((c) => c.trim() !== ''));
 	if (headerIndex < 0) return { rows, problems: [{ line: 0, code: 'roster_empty' }] };

@@ -1,0 +1,48 @@
+import { defineConfig } from '@playwright/test';
+
+const port = Number(process.env.E2E_PORT ?? 4173);
+const dataDir = process.env.E2E_DATA_DIR ?? 'test-results/e2e-data';
+
+/** End-to-end tests run the built app (`npm run build`) in Debian's Chromium, on a fresh embedded database. */
+export default defineConfig({
+	testDir: 'tests',
+	testMatch: '**/*.spec.ts',
+	fullyParallel: false,
+	workers: 1,
+	retries: 0,
+	timeout: 60_000,
+	expect: { timeout: 10_000 },
+	reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+	use: {
+		baseURL: `http://localhost:${port}`,
+		locale: 'nl-NL',
+		trace: 'retain-on-failure',
+		launchOptions: {
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			args: [
+				'--headless',
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync'
+			]
+		}
+	},
+	webServer: {
+		command: `rm -rf ${dataDir} && node build`,
+		url: `http://localhost:${port}/api/health`,
+		timeout: 120_000,
+		reuseExistingServer: false,
+		stdout: 'ignore',
+		stderr: 'pipe',
+		env: {
+			PORT: String(port),
+			ORIGIN: `http://localhost:${port}`,
+			KOERS_DATA_DIR: dataDir,
+			KOERS_LOG: 'silent'
+		}
+	}
+});
