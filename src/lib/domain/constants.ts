@@ -19,3 +19,35 @@ export const homeOf: Record<Role, string> = {
 
 export const passwordMinLength = 10;
 export const usernamePattern = /^[a-z0-9][a-z0-9._-]{1,62}$/;
+
+/** Everything that syncs between devices and the server (DESIGN.md, "Entities"). */
+export const entityNames = [
+	'intake',
+	'goal',
+	'question',
+	'choice',
+	'cycle',
+	'evidence',
+	'feedback',
+	'checkIn',
+	'board',
+	'item',
+	'rating',
+	'autonomy',
+	'need',
+	'qualification'
+] as const;
+export type EntityName = (typeof entityNames)[number];
+
+export const goalStatuses = ['draft', 'active', 'achieved', 'dropped'] as const;
+export const choiceStatuses = ['planned', 'approved', 'inProgress', 'done', 'dropped'] as const;
+export const cyclePhases = ['forethought', 'performance', 'reflection', 'done'] as const;
+export const feedbackKinds = ['feedback', 'feedforward', 'approval', 'reply'] as const;
+export const autonomyLevels = ['guided', 'shared', 'selfDirected'] as const;
+export const needPhases = ['signal', 'analyse', 'approach', 'execute', 'evaluate'] as const;
+export const needKinds = ['didactic', 'pedagogical'] as const;
+export const boardModes = ['free', 'stepPlan'] as const;
+export const itemTypes = ['practice', 'theory', 'project', 'realAssignment'] as const;
+export const evidenceVisibilities = ['private', 'coach'] as const;
+/** Default levels of a choice board; boards may rename and add. */
+export const defaultLevels = ['support', 'basis', 'repeat', 'enrichment', 'deepening'] as const;

@@ -1,8 +1,11 @@
 import { sql } from 'drizzle-orm';
 import {
+	bigint,
 	boolean,
 	index,
 	integer,
+	jsonb,
+	pgSequence,
 	pgTable,
 	primaryKey,
 	text,
@@ -106,6 +109,81 @@ export const loginAttempts = pgTable(
 		windowStart: timestamp('window_start', { withTimezone: true }).notNull().defaultNow(),
 		lockedUntil: timestamp('locked_until', { withTimezone: true })
 	}
+);
+
+/** One server-wide sequence gives every write its `rev`, so several processes agree on the order. */
+export const revSequence = pgSequence('rev_seq', { startWith: 1 });
+
+/**
+ * Every synced record (goals, cycles, boards, …) in one table: the scoping keys as columns,
+ * the entity's fields as validated JSON. Deletes are tombstones (`deleted`, data kept in history).
+ */
+export const records = pgTable(
+	'records',
+	{
+		id: uuid('id').primaryKey(),
+		schoolId: uuid('school_id')
+			.notNull()
+			.references(() => schools.id, { onDelete: 'cascade' }),
+		entity: text('entity').notNull(),
+		/** The student whose learning record this is; null for boards, items, needs, qualifications. */
+		ownerId: uuid('owner_id'),
+		authorId: uuid('author_id').notNull(),
+		/** For items: their board. */
+		parentId: uuid('parent_id'),
+		/** For boards and needs: the groups that see them. */
+		groupIds: uuid('group_ids').array().notNull().default(sql`'{}'::uuid[]`),
+		/** Evidence a student keeps to themselves: never sent to coaches. */
+		private: boolean('private').notNull().default(false),
+		rev: bigint('rev', { mode: 'number' }).notNull(),
+		deleted: boolean('deleted').notNull().default(false),
+		data: jsonb('data').$type<Record<string, unknown>>(),
+		createdAt: createdAt(),
+		updatedAt: updatedAt()
+	},
+	(t) => [
+		index('records_school_rev_idx').on(t.schoolId, t.rev),
+		index('records_owner_rev_idx').on(t.ownerId, t.rev),
+		index('records_school_entity_idx').on(t.schoolId, t.entity, t.rev),
+		index('records_parent_idx').on(t.parentId),
+		index('records_group_ids_idx').using('gin', t.groupIds)
+	]
+);
+
+/** Every version that a later write replaced, so nothing typed is ever lost. */
+export const recordHistory = pgTable(
+	'record_history',
+	{
+		id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+		schoolId: uuid('school_id')
+			.notNull()
+			.references(() => schools.id, { onDelete: 'cascade' }),
+		recordId: uuid('record_id').notNull(),
+		entity: text('entity').notNull(),
+		rev: bigint('rev', { mode: 'number' }).notNull(),
+		deleted: boolean('deleted').notNull(),
+		data: jsonb('data').$type<Record<string, unknown>>(),
+		replacedAt: timestamp('replaced_at', { withTimezone: true }).notNull().defaultNow(),
+		replacedBy: uuid('replaced_by').notNull(),
+		replacedByOp: uuid('replaced_by_op').notNull()
+	},
+	(t) => [index('record_history_record_idx').on(t.recordId, t.rev)]
+);
+
+/** Every op the server applied, by its client-made id: a replay is answered `duplicate`. */
+export const appliedOps = pgTable(
+	'applied_ops',
+	{
+		opId: uuid('op_id').primaryKey(),
+		schoolId: uuid('school_id')
+			.notNull()
+			.references(() => schools.id, { onDelete: 'cascade' }),
+		userId: uuid('user_id').notNull(),
+		recordId: uuid('record_id').notNull(),
+		rev: bigint('rev', { mode: 'number' }).notNull(),
+		appliedAt: timestamp('applied_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('applied_ops_school_idx').on(t.schoolId, t.appliedAt)]
 );
 
 export type School = typeof schools.$inferSelect;

@@ -1,0 +1,185 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { entitySchemas } from '$lib/domain/entities';
+import { mergeFields } from '$lib/domain/merge';
+import type { Op, OpResult } from '$lib/domain/sync';
+import { errorMessage } from '$lib/i18n/errors';
+import { queryRows, type Db } from '../db';
+import { appliedOps, recordHistory, records } from '../db/schema';
+import { decide, type Existing } from './decide';
+import { rules } from './rules';
+import type { Scope } from './scope';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+const columns = {
+	id: records.id,
+	schoolId: records.schoolId,
+	entity: records.entity,
+	ownerId: records.ownerId,
+	authorId: records.authorId,
+	parentId: records.parentId,
+	groupIds: records.groupIds,
+	private: records.private,
+	deleted: records.deleted,
+	rev: records.rev,
+	data: records.data
+};
+
+async function nextRevs(tx: Tx, n: number): Promise<number[]> {
+	if (n === 0) return [];
+	const rows = await queryRows<{ rev: string | number }>(
+		tx as unknown as Db,
+		sql`select nextval('rev_seq') as rev from generate_series(1, ${n})`
+	);
+	return rows.map((r) => Number(r.rev));
+}
+
+function reject(op: Op, code: string, detail?: string): OpResult {
+	return { opId: op.opId, status: 'rejected', code, error: errorMessage(code) + (detail ? ` (${detail})` : '') };
+}
+
+/**
+ * Applies a batch of ops in one transaction, in order. Each op is idempotent by its opId, validated
+ * with its entity's schema against the merged record, and checked by the rules; a refused op changes
+ * nothing and says why. Writes within a school are serialised (an advisory lock), so `rev` order is
+ * commit order and no reader's cursor can skip a write.
+ */
+export async function applyOps(db: Db, scope: Scope, ops: Op[]): Promise<OpResult[]> {
+	if (!ops.length) return [];
+	const { actor } = scope;
+	return db.transaction(async (tx) => {
+		await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${actor.schoolId}))`);
+
+		const opIds = ops.map((o) => o.opId);
+		const seenOps = new Set(
+			(await tx.select({ opId: appliedOps.opId }).from(appliedOps).where(inArray(appliedOps.opId, opIds))).map((r) => r.opId)
+		);
+		// Every record the batch touches or points at, loaded once; kept current as ops apply.
+		const known = new Map<string, Existing | null>();
+		const ids = [...new Set(ops.map((o) => o.id))];
+		for (const row of await tx.select(columns).from(records).where(inArray(records.id, ids))) known.set(row.id, row);
+		const lookup = async (id: string): Promise<Existing | null> => {
+			if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+			if (!known.has(id)) {
+				const [row] = await tx.select(columns).from(records).where(and(eq(records.id, id), eq(records.schoolId, actor.schoolId)));
+				known.set(id, row ?? null);
+			}
+			const found = known.get(id) ?? null;
+			return found && found.schoolId === actor.schoolId ? found : null;
+		};
+
+		const results: OpResult[] = [];
+		for (const op of ops) {
+			if (seenOps.has(op.opId)) {
+				results.push({ opId: op.opId, status: 'duplicate' });
+				continue;
+			}
+			const stored = known.get(op.id) ?? null;
+			// A record of another school is answered as if it did not exist.
+			if (stored && stored.schoolId !== actor.schoolId) {
+				results.push(reject(op, 'sync_not_found'));
+				continue;
+			}
+			if (stored && stored.entity !== op.entity) {
+				results.push(reject(op, 'sync_wrong_entity'));
+				continue;
+			}
+			const existing = stored && !stored.deleted ? stored : null;
+			if (stored?.deleted) {
+				results.push(reject(op, 'sync_deleted'));
+				continue;
+			}
+			if (op.action === 'delete' && !existing) {
+				results.push(reject(op, 'sync_not_found'));
+				continue;
+			}
+
+			const rule = rules[op.entity];
+			let data: Record<string, unknown> | null = null;
+			let patchKeys: string[] = [];
+			if (op.action === 'put') {
+				const patch = { ...(op.data ?? {}) };
+				delete patch.id;
+				delete patch.createdAt;
+				delete patch.updatedAt;
+				patchKeys = Object.keys(patch);
+				const merged = mergeFields(existing?.data, patch, rule.appendOnly);
+				const parsed = entitySchemas[op.entity].safeParse(merged);
+				if (!parsed.success) {
+					const issue = parsed.error.issues[0];
+					results.push(reject(op, 'sync_invalid', issue?.path.join('.') || issue?.message));
+					continue;
+				}
+				data = parsed.data as Record<string, unknown>;
+			}
+
+			const decision = await decide(scope, op.entity, op.action, existing, patchKeys, data ?? existing?.data ?? {}, lookup);
+			if (!decision.ok) {
+				results.push(reject(op, decision.code));
+				continue;
+			}
+
+			const [rev] = await nextRevs(tx, 1);
+			const now = new Date();
+			const { placement } = decision;
+			if (existing) {
+				await tx.insert(recordHistory).values({
+					schoolId: actor.schoolId,
+					recordId: existing.id,
+					entity: existing.entity,
+					rev: existing.rev,
+					deleted: existing.deleted,
+					data: existing.data,
+					replacedBy: actor.id,
+					replacedByOp: op.opId
+				});
+			}
+			const values = {
+				ownerId: placement.ownerId,
+				parentId: placement.parentId,
+				groupIds: placement.groupIds,
+				private: placement.private,
+				rev: rev!,
+				deleted: op.action === 'delete',
+				data: op.action === 'delete' ? null : data,
+				updatedAt: now
+			};
+			await tx
+				.insert(records)
+				.values({ id: op.id, schoolId: actor.schoolId, entity: op.entity, authorId: actor.id, ...values })
+				.onConflictDoUpdate({ target: records.id, set: values });
+			known.set(op.id, { ...(existing ?? { id: op.id, schoolId: actor.schoolId, entity: op.entity, authorId: actor.id }), ...values });
+
+			if (op.entity === 'board') await followBoard(tx, op.id, values.groupIds, values.deleted, actor.id, op.opId);
+			await tx.insert(appliedOps).values({ opId: op.opId, schoolId: actor.schoolId, userId: actor.id, recordId: op.id, rev: rev! });
+			seenOps.add(op.opId);
+			results.push({ opId: op.opId, status: 'applied', rev });
+		}
+		return results;
+	});
+}
+
+/**
+ * Items see what their board sees: when a board's groups change, its items follow with a new rev
+ * (so students who now see the board also get its items); when a board is deleted, so are its items.
+ */
+async function followBoard(tx: Tx, boardId: string, groupIds: string[], deleted: boolean, actorId: string, opId: string) {
+	const items = await tx
+		.select(columns)
+		.from(records)
+		.where(and(eq(records.parentId, boardId), eq(records.entity, 'item'), eq(records.deleted, false)));
+	const changed = items.filter((i) => deleted || i.groupIds.join() !== groupIds.join());
+	if (!changed.length) return;
+	const revs = await nextRevs(tx, changed.length);
+	for (const [i, item] of changed.entries()) {
+		if (deleted) {
+			await tx.insert(recordHistory).values({
+				schoolId: item.schoolId, recordId: item.id, entity: 'item', rev: item.rev, deleted: false, data: item.data, replacedBy: actorId, replacedByOp: opId
+			});
+		}
+		await tx
+			.update(records)
+			.set({ groupIds, rev: revs[i]!, updatedAt: new Date(), ...(deleted ? { deleted: true, data: null } : {}) })
+			.where(eq(records.id, item.id));
+	}
+}
