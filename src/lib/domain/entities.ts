@@ -229,3 +229,8 @@ export interface RecordMeta {
 	createdAt: string;
 	updatedAt: string;
 }
+
+/** Array fields whose entries are only ever added; concurrent appends are united by entry id. */
+export const appendOnlyFields: Partial<Record<EntityName, readonly string[]>> = {
+	cycle: ['performance']
+};

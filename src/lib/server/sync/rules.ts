@@ -1,4 +1,5 @@
 import type { EntityName } from '$lib/domain/constants';
+import { appendOnlyFields } from '$lib/domain/entities';
 
 /**
  * Who writes what, per entity (DESIGN.md "Entities"). The sync engine reads these rules;
@@ -22,7 +23,7 @@ export interface EntityRule {
 	/** Fields that must point at an item of the school. */
 	itemRefs?: string[];
 	/** Array fields whose entries (with an `id`) are only ever added: concurrent appends are merged. */
-	appendOnly?: string[];
+	appendOnly?: readonly string[];
 	studentField?: string;
 }
 
@@ -35,7 +36,7 @@ export const rules: Record<EntityName, EntityRule> = {
 		kind: 'student',
 		coachFields: ['coachRating'],
 		ownRefs: ['choiceId', 'goalId', 'previousCycleId'],
-		appendOnly: ['performance']
+		appendOnly: appendOnlyFields.cycle
 	},
 	evidence: { kind: 'student' },
 	rating: { kind: 'student', itemRefs: ['itemId'] },
