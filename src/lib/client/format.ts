@@ -1,0 +1,11 @@
+import { getLocale } from '$lib/paraglide/runtime.js';
+
+const tag = () => (getLocale() === 'en' ? 'en-GB' : 'nl-NL');
+
+/** 10:42 today, or "23 nov 10:42" on another day. */
+export function formatTime(iso: string): string {
+	const d = new Date(iso);
+	const today = new Date();
+	const sameDay = d.toDateString() === today.toDateString();
+	return new Intl.DateTimeFormat(tag(), sameDay ? { hour: '2-digit', minute: '2-digit' } : { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(d);
+}

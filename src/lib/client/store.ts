@@ -1,0 +1,36 @@
+import { liveQuery } from 'dexie';
+import type { EntityName } from '$lib/domain/constants';
+import type { EntityData } from '$lib/domain/entities';
+import type { LocalRecord } from './db';
+import { deleteRecord, discardRejected, saveRecord } from './repository';
+import { syncManager } from './sync/manager.svelte';
+
+/** What components use to read and write records: the repository plus a sync request. */
+export async function save<E extends EntityName>(entity: E, id: string, patch: Partial<EntityData[E]>): Promise<LocalRecord<E>> {
+	const db = syncManager.db;
+	if (!db || !syncManager.userId) throw new Error('Koers is not ready on this device yet');
+	const saved = await saveRecord(db, entity, id, patch, { userId: syncManager.userId });
+	syncManager.request();
+	return saved;
+}
+
+export async function remove(entity: EntityName, id: string): Promise<void> {
+	const db = syncManager.db;
+	if (!db) return;
+	await deleteRecord(db, entity, id);
+	syncManager.request();
+}
+
+export async function discard(seq: number): Promise<void> {
+	if (syncManager.db) await discardRejected(syncManager.db, seq);
+}
+
+/** A live list of records of one entity (a Svelte store: use `$list`). */
+export function liveRecords<E extends EntityName>(entity: E, filter: (r: LocalRecord<E>) => boolean = () => true) {
+	return liveQuery(async () => {
+		const db = syncManager.db;
+		if (!db) return [] as LocalRecord<E>[];
+		const rows = await db.records(entity).toArray();
+		return rows.filter(filter).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+	});
+}

@@ -1,0 +1,129 @@
+import { liveQuery, type Subscription } from 'dexie';
+import { KoersDB, databaseName, type OutboxEntry } from '../db';
+import { httpTransport, SyncHttpError, syncOnce, type Transport } from './engine';
+
+export type SyncStatus = 'idle' | 'syncing' | 'offline' | 'error' | 'signedOut';
+
+/**
+ * Runs sync for the signed-in user in this tab: soon after a local change, when the network comes
+ * back, when the tab becomes visible, and every minute; with growing pauses after failures. Only one
+ * tab syncs at a time (a Web Lock); the others see the results through Dexie's live queries.
+ */
+export class SyncManager {
+	status = $state<SyncStatus>('idle');
+	pending = $state(0);
+	rejected = $state<OutboxEntry[]>([]);
+	lastSyncAt = $state<string | null>(null);
+	error = $state<string | null>(null);
+	db = $state<KoersDB | null>(null);
+	userId: string | null = null;
+
+	#timer: ReturnType<typeof setTimeout> | undefined;
+	#interval: ReturnType<typeof setInterval> | undefined;
+	#failures = 0;
+	#subs: Subscription[] = [];
+	#transport: Transport = httpTransport;
+	#cleanup: (() => void)[] = [];
+
+	start(userId: string): KoersDB {
+		if (this.db && this.userId === userId) return this.db;
+		this.stop();
+		this.userId = userId;
+		const db = new KoersDB(databaseName(userId));
+		this.db = db;
+		this.#subs.push(
+			liveQuery(() => db.outbox.toArray()).subscribe((ops) => {
+				this.pending = ops.filter((o) => o.status !== 'rejected').length;
+				this.rejected = ops.filter((o) => o.status === 'rejected');
+			}),
+			liveQuery(() => db.meta.get('lastSyncAt')).subscribe((m) => (this.lastSyncAt = m?.value ?? null))
+		);
+		const soon = () => this.request(0);
+		const visible = () => document.visibilityState === 'visible' && this.request(0);
+		const offline = () => (this.status = 'offline');
+		window.addEventListener('online', soon);
+		window.addEventListener('offline', offline);
+		document.addEventListener('visibilitychange', visible);
+		this.#cleanup.push(
+			() => window.removeEventListener('online', soon),
+			() => window.removeEventListener('offline', offline),
+			() => document.removeEventListener('visibilitychange', visible)
+		);
+		this.#interval = setInterval(() => this.request(0), 60_000);
+		if (!navigator.onLine) this.status = 'offline';
+		this.request(0);
+		return db;
+	}
+
+	stop(): void {
+		clearTimeout(this.#timer);
+		clearInterval(this.#interval);
+		for (const s of this.#subs) s.unsubscribe();
+		for (const c of this.#cleanup) c();
+		this.#subs = [];
+		this.#cleanup = [];
+		this.db?.close();
+		this.db = null;
+		this.userId = null;
+	}
+
+	/** Asks for a sync after `delay` ms (a local change waits a moment, so typing is sent in one go). */
+	request(delay = 1000): void {
+		clearTimeout(this.#timer);
+		this.#timer = setTimeout(() => void this.run(), delay);
+	}
+
+	/** Syncs now (if no other tab is syncing); resolves when done. */
+	async run(): Promise<void> {
+		const db = this.db;
+		if (!db || !this.userId) return;
+		if (!navigator.onLine) {
+			this.status = 'offline';
+			return;
+		}
+		const work = async () => {
+			this.status = 'syncing';
+			try {
+				await syncOnce(db, this.#transport);
+				this.#failures = 0;
+				this.error = null;
+				this.status = 'idle';
+			} catch (e) {
+				this.#failures++;
+				if (e instanceof SyncHttpError && e.status === 401) {
+					this.status = 'signedOut';
+					this.error = e.message;
+					return;
+				}
+				this.status = navigator.onLine ? (e instanceof SyncHttpError ? 'error' : 'offline') : 'offline';
+				this.error = e instanceof SyncHttpError ? e.message : null;
+				// 2 s, 4 s, 8 s … up to 5 minutes, with some jitter so a class does not retry in step.
+				const wait = Math.min(300_000, 2000 * 2 ** Math.min(this.#failures, 8)) * (0.75 + Math.random() * 0.5);
+				this.request(wait);
+			}
+		};
+		if ('locks' in navigator) {
+			await navigator.locks.request(`koers-sync-${this.userId}`, { ifAvailable: true }, async (lock) => {
+				if (lock) await work();
+			});
+		} else {
+			await work();
+		}
+	}
+
+	/** Before signing out: send what waits. Returns how many changes could not be sent. */
+	async flush(timeoutMs = 8000): Promise<number> {
+		if (!this.db) return 0;
+		await Promise.race([this.run(), new Promise((r) => setTimeout(r, timeoutMs))]);
+		return this.db.outbox.where('status').anyOf('pending', 'sending').count();
+	}
+
+	/** Removes everything of this user from this device (shared computers). */
+	async forget(): Promise<void> {
+		const db = this.db;
+		this.stop();
+		if (db) await db.delete();
+	}
+}
+
+export const syncManager = new SyncManager();
