@@ -44,7 +44,12 @@ const authenticate: Handle = async ({ event, resolve }) => {
 			event.cookies.delete(sessionCookieName, { path: '/' });
 		}
 	}
-	const response = await resolve(event);
+	let response = await resolve(event);
+	// A wrong method on an API path answers in JSON too, like every other API error.
+	if (response.status === 405 && event.url.pathname.startsWith('/api/') && !response.headers.get('content-type')?.includes('json')) {
+		const allow = response.headers.get('allow');
+		response = jsonError(405, 'method_not_allowed', undefined, allow ? { allow } : {});
+	}
 	response.headers.set('x-request-id', event.locals.requestId);
 	return response;
 };

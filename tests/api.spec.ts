@@ -174,7 +174,7 @@ test.describe('JSON API', () => {
 			['https://evil.example/', '/'],
 			['/\\evil.example', '/'],
 			['/student/goals?x=1', '/student/goals?x=1']
-		]) {
+		] as [string, string][]) {
 			const res = await request.post('/language', { headers: { origin: baseURL! }, form: { locale: 'xx', next }, maxRedirects: 0 });
 			expect(res.status(), next).toBe(303);
 			expect(res.headers()['location'], next).toBe(location);
@@ -215,6 +215,12 @@ test.describe('JSON API', () => {
 			'POST /logout signed out': 303,
 			'GET /admin/groups/<unknown id>': 404
 		});
+	});
+
+	test('a wrong method on an API path answers in JSON with the allowed methods', async ({ request }) => {
+		const res = await request.get('/api/auth/login');
+		await expectError(res, 405, 'method_not_allowed');
+		expect(res.headers()['allow']).toContain('POST');
 	});
 
 	test('five wrong passwords lock the account for a while, even for the right password', async ({ request, page }) => {

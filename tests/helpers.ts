@@ -12,6 +12,13 @@ export const demo = {
 	school: 'ROC De Koers (demo)'
 } as const;
 
+/**
+ * What the header indicator says while the network is there: plain "Online", or, in the areas that
+ * sync, that everything is saved or being saved. Offline it always starts with "Offline".
+ */
+export const onlineLabel = /^\s*(Online|Alles opgeslagen|Bezig met opslaan…|All saved|Saving…)\s*$/;
+export const offlineLabel = /^\s*Offline\b/;
+
 /** A name nobody else in this run uses (the database lives for the whole run). */
 export function unique(prefix: string): string {
 	return `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;

@@ -68,8 +68,16 @@ export async function applyOps(db: Db, scope: Scope, ops: Op[]): Promise<OpResul
 			return found && found.schoolId === actor.schoolId ? found : null;
 		};
 
+		// Revs for every op up front (one query); a refused op leaves a gap, which is harmless.
+		const revs = await nextRevs(tx, ops.length);
+		const history: (typeof recordHistory.$inferInsert)[] = [];
+		const finalState = new Map<string, typeof records.$inferInsert>();
+		const applied: (typeof appliedOps.$inferInsert)[] = [];
+		const boards = new Set<string>();
+		const now = new Date();
+
 		const results: OpResult[] = [];
-		for (const op of ops) {
+		for (const [index, op] of ops.entries()) {
 			if (seenOps.has(op.opId)) {
 				results.push({ opId: op.opId, status: 'duplicate' });
 				continue;
@@ -119,11 +127,10 @@ export async function applyOps(db: Db, scope: Scope, ops: Op[]): Promise<OpResul
 				continue;
 			}
 
-			const [rev] = await nextRevs(tx, 1);
-			const now = new Date();
+			const rev = revs[index]!;
 			const { placement } = decision;
 			if (existing) {
-				await tx.insert(recordHistory).values({
+				history.push({
 					schoolId: actor.schoolId,
 					recordId: existing.id,
 					entity: existing.entity,
@@ -134,29 +141,58 @@ export async function applyOps(db: Db, scope: Scope, ops: Op[]): Promise<OpResul
 					replacedByOp: op.opId
 				});
 			}
-			const values = {
+			const version = {
 				ownerId: placement.ownerId,
 				parentId: placement.parentId,
 				groupIds: placement.groupIds,
 				private: placement.private,
-				rev: rev!,
+				rev,
 				deleted: op.action === 'delete',
 				data: op.action === 'delete' ? null : data,
 				updatedAt: now
 			};
-			await tx
-				.insert(records)
-				.values({ id: op.id, schoolId: actor.schoolId, entity: op.entity, authorId: actor.id, ...values })
-				.onConflictDoUpdate({ target: records.id, set: values });
-			known.set(op.id, { ...(existing ?? { id: op.id, schoolId: actor.schoolId, entity: op.entity, authorId: actor.id }), ...values });
-
-			if (op.entity === 'board') await followBoard(tx, op.id, values.groupIds, values.deleted, actor.id, op.opId);
-			await tx.insert(appliedOps).values({ opId: op.opId, schoolId: actor.schoolId, userId: actor.id, recordId: op.id, rev: rev! });
+			const authorId = existing?.authorId ?? finalState.get(op.id)?.authorId ?? actor.id;
+			finalState.set(op.id, { id: op.id, schoolId: actor.schoolId, entity: op.entity, authorId, ...version });
+			known.set(op.id, { id: op.id, schoolId: actor.schoolId, entity: op.entity, authorId, ...version });
+			if (op.entity === 'board') boards.add(op.id);
+			applied.push({ opId: op.opId, schoolId: actor.schoolId, userId: actor.id, recordId: op.id, rev });
 			seenOps.add(op.opId);
 			results.push({ opId: op.opId, status: 'applied', rev });
 		}
+
+		// All writes of the batch in a few statements.
+		for (const part of chunks(history, 500)) await tx.insert(recordHistory).values(part);
+		for (const part of chunks([...finalState.values()], 500)) {
+			await tx
+				.insert(records)
+				.values(part)
+				.onConflictDoUpdate({
+					target: records.id,
+					set: {
+						ownerId: sql`excluded.owner_id`,
+						parentId: sql`excluded.parent_id`,
+						groupIds: sql`excluded.group_ids`,
+						private: sql`excluded.private`,
+						rev: sql`excluded.rev`,
+						deleted: sql`excluded.deleted`,
+						data: sql`excluded.data`,
+						updatedAt: sql`excluded.updated_at`
+					}
+				});
+		}
+		for (const part of chunks(applied, 500)) await tx.insert(appliedOps).values(part);
+		for (const boardId of boards) {
+			const board = finalState.get(boardId)!;
+			await followBoard(tx, boardId, board.groupIds ?? [], !!board.deleted, actor.id, applied.find((a) => a.recordId === boardId)!.opId);
+		}
 		return results;
 	});
+}
+
+function chunks<T>(list: T[], size: number): T[][] {
+	const out: T[][] = [];
+	for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+	return out;
 }
 
 /**
