@@ -7,6 +7,8 @@ const dataDir = process.env.E2E_DATA_DIR ?? 'test-results/e2e-data';
 export default defineConfig({
 	testDir: 'tests',
 	testMatch: '**/*.spec.ts',
+	// Playwright empties its output folder at the start; the JSON reports of the other suites live beside it.
+	outputDir: 'test-results/e2e-artifacts',
 	fullyParallel: false,
 	workers: 1,
 	retries: 0,

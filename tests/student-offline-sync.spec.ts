@@ -3,8 +3,19 @@ import { signInWithForm } from './helpers';
 
 /** Waits until the service worker controls the page and keeps it for offline use. */
 async function readyForOffline(page: Page) {
-	await page.waitForFunction(() => !!navigator.serviceWorker.controller);
-	await page.waitForFunction(() => caches.open('koers-pages').then((c) => c.match(location.href)).then(Boolean));
+	const ready = () =>
+		page.waitForFunction(
+			() => !!navigator.serviceWorker.controller && caches.open('koers-pages').then((c) => c.match(location.href)).then(Boolean),
+			null,
+			{ timeout: 20_000 }
+		);
+	await ready().catch(async (e) => {
+		const state = await page.evaluate(async () => {
+			const r = await navigator.serviceWorker.getRegistration();
+			return { active: r?.active?.state, waiting: r?.waiting?.state, installing: r?.installing?.state, controlled: !!navigator.serviceWorker.controller };
+		});
+		throw new Error(`The page was not kept for offline use: ${JSON.stringify(state)}\n${e}`);
+	});
 }
 
 async function addGoal(page: Page, title: string, why = '') {
@@ -77,6 +88,7 @@ test('two tabs of one student: both show what the other wrote, nothing is double
 	await two.reload();
 	await expect(two.getByTestId('online-status')).toHaveText('Alles opgeslagen', { timeout: 20_000 });
 	await expect(two.getByTestId('goal')).toHaveCount(3);
+	// "Alles opgeslagen" means the server has everything: each goal exactly once.
 	const onServer = await one.request.post('/api/sync', { data: { cursor: null, ops: [] } });
 	const body = (await onServer.json()) as { changes: { entity: string; data: { title: string } }[] };
 	const titles = body.changes.filter((c) => c.entity === 'goal').map((c) => c.data.title).sort();

@@ -11,7 +11,8 @@ export type SyncStatus = 'idle' | 'syncing' | 'offline' | 'error' | 'signedOut';
  */
 export class SyncManager {
 	status = $state<SyncStatus>('idle');
-	pending = $state(0);
+	/** Ops waiting on this device; null until the device's store has been read. */
+	pending = $state<number | null>(null);
 	rejected = $state<OutboxEntry[]>([]);
 	lastSyncAt = $state<string | null>(null);
 	error = $state<string | null>(null);
@@ -31,6 +32,7 @@ export class SyncManager {
 		this.userId = userId;
 		const db = new KoersDB(databaseName(userId));
 		this.db = db;
+		this.pending = null;
 		this.#subs.push(
 			liveQuery(() => db.outbox.toArray()).subscribe((ops) => {
 				this.pending = ops.filter((o) => o.status !== 'rejected').length;
