@@ -41,12 +41,14 @@ registerRoute(
 );
 
 // Pages: fresh when the network answers within a few seconds, else the copy from the last visit.
+// Student pages take their details from the query (`/student/goals?goal=…`) and their content from
+// the device store, so any copy of the same path serves them offline.
 registerRoute(
 	({ request, url }) => request.mode === 'navigate' && url.origin === self.location.origin,
 	new NetworkFirst({
 		cacheName: PAGES,
 		networkTimeoutSeconds: 4,
-		matchOptions: fromCache,
+		matchOptions: { ...fromCache, ignoreSearch: true },
 		plugins: [onlyOk, new ExpirationPlugin({ maxEntries: 60, maxAgeSeconds: 60 * 60 * 24 * 30 })]
 	})
 );

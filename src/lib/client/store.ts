@@ -26,11 +26,25 @@ export async function discard(seq: number): Promise<void> {
 }
 
 /** A live list of records of one entity (a Svelte store: use `$list`). */
-export function liveRecords<E extends EntityName>(entity: E, filter: (r: LocalRecord<E>) => boolean = () => true) {
+export function liveRecords<E extends EntityName>(
+	entity: E,
+	filter: (r: LocalRecord<E>) => boolean = () => true,
+	order: 'newest' | 'oldest' = 'newest'
+) {
 	return liveQuery(async () => {
 		const db = syncManager.db;
 		if (!db) return [] as LocalRecord<E>[];
-		const rows = await db.records(entity).toArray();
-		return rows.filter(filter).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+		const rows = (await db.records(entity).toArray()).filter(filter);
+		const sign = order === 'newest' ? -1 : 1;
+		return rows.sort((a, b) => sign * a.createdAt.localeCompare(b.createdAt));
+	});
+}
+
+/** One record, live (`undefined` while loading, `null` when it is not on this device). */
+export function liveRecord<E extends EntityName>(entity: E, id: string) {
+	return liveQuery(async () => {
+		const db = syncManager.db;
+		if (!db) return null;
+		return (await db.records(entity).get(id)) ?? null;
 	});
 }

@@ -4,7 +4,7 @@ import { Workbox } from 'workbox-window';
 let wb: Workbox | undefined;
 
 /** Registers the service worker; `onUpdate` is called when a new version waits to take over. */
-export async function registerServiceWorker(onUpdate: () => void, home: string | undefined): Promise<void> {
+export async function registerServiceWorker(onUpdate: () => void, home: string | undefined, pages: readonly string[] = []): Promise<void> {
 	if (!('serviceWorker' in navigator)) return;
 	wb = new Workbox('/service-worker.js', { type: dev ? 'module' : 'classic' });
 	wb.addEventListener('waiting', onUpdate);
@@ -13,7 +13,7 @@ export async function registerServiceWorker(onUpdate: () => void, home: string |
 	});
 	try {
 		await wb.register();
-		void keepForOffline(location.href, home);
+		void keepForOffline(location.href, home, pages);
 	} catch {
 		// No service worker (private mode, old browser): Koers works, just not offline.
 	}
@@ -34,10 +34,11 @@ function dataUrl(href: string): string {
  * Keeps the page (and its data) a signed-in person is on, so that it opens without a network next time;
  * `home` is where the start URL should lead when offline.
  */
-export async function keepForOffline(href: string, home: string | undefined): Promise<void> {
+export async function keepForOffline(href: string, home: string | undefined, more: readonly string[] = []): Promise<void> {
 	if (!('serviceWorker' in navigator) || !home) return;
 	const reg = await navigator.serviceWorker.ready;
-	reg.active?.postMessage({ type: 'KEEP_PAGES', urls: [href, dataUrl(href)], home });
+	const pages = [href, ...more.map((p) => new URL(p, location.origin).href)];
+	reg.active?.postMessage({ type: 'KEEP_PAGES', urls: [...new Set(pages.flatMap((p) => [p, dataUrl(p)]))], home });
 }
 
 /** Forgets every cached page of the signed-in person (shared computers). */

@@ -51,3 +51,10 @@ export const itemTypes = ['practice', 'theory', 'project', 'realAssignment'] as 
 export const evidenceVisibilities = ['private', 'coach'] as const;
 /** Default levels of a choice board; boards may rename and add. */
 export const defaultLevels = ['support', 'basis', 'repeat', 'enrichment', 'deepening'] as const;
+
+/** The pages of each area, kept on the device at sign-in so they open offline even before a first visit. */
+export const areaPages: Record<Role, readonly string[]> = {
+	student: ['/student', '/student/goals', '/student/cycle', '/student/boards', '/student/portfolio', '/student/intake'],
+	coach: ['/coach', '/coach/boards', '/coach/needs'],
+	admin: []
+};

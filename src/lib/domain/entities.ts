@@ -64,6 +64,8 @@ export const choiceData = z.strictObject({
 	boardId: uuid.optional(),
 	plannedWeek: z.string().regex(/^\d{4}-W\d{2}$/).nullable().optional(),
 	status: z.enum(choiceStatuses).default('planned'),
+	/** Set when the student's autonomy level requires the coach's approval before starting. */
+	needsApproval: z.boolean().optional(),
 	goalId: uuid.nullable().optional(),
 	doneAt: z.iso.datetime().nullable().optional()
 });
@@ -176,6 +178,8 @@ export const ratingData = z.strictObject({
 export const autonomyData = z.strictObject({
 	studentId: uuid,
 	level: z.enum(autonomyLevels),
+	/** The board level key the student works at (e.g. `basis`); "shared" students pick within ±1 of it. */
+	workLevel: z.string().max(31).nullable().optional(),
 	reason: text(2000).optional()
 });
 

@@ -164,7 +164,14 @@ describe('tenancy: a user of school A reads nothing of school B', () => {
 
 	it('a student sees their own groups and coaches only', async () => {
 		const groupsOfStudent = await studentGroups(t.db, w.a.student);
-		expect(groupsOfStudent).toEqual([{ id: w.a.group.id, name: 'Groep 1', coaches: [`Test ${w.a.coach.username}`] }]);
+		expect(groupsOfStudent).toEqual([
+			{
+				id: w.a.group.id,
+				name: 'Groep 1',
+				coaches: [`Test ${w.a.coach.username}`],
+				coachIds: [{ id: w.a.coach.id, displayName: `Test ${w.a.coach.username}` }]
+			}
+		]);
 		const loner = await makeUser(t.db, w.a.school.id, 'student');
 		expect(await studentGroups(t.db, loner)).toEqual([]);
 	});

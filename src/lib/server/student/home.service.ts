@@ -13,7 +13,7 @@ export async function studentGroups(db: Db, actor: Actor) {
 		.orderBy(asc(groups.name));
 	if (!mine.length) return [];
 	const coaches = await db
-		.select({ groupId: memberships.groupId, displayName: users.displayName })
+		.select({ groupId: memberships.groupId, id: users.id, displayName: users.displayName })
 		.from(memberships)
 		.innerJoin(users, eq(users.id, memberships.userId))
 		.where(
@@ -24,5 +24,9 @@ export async function studentGroups(db: Db, actor: Actor) {
 			)
 		)
 		.orderBy(asc(users.displayName));
-	return mine.map((g) => ({ ...g, coaches: coaches.filter((c) => c.groupId === g.id).map((c) => c.displayName) }));
+	return mine.map((g) => ({
+		...g,
+		coaches: coaches.filter((c) => c.groupId === g.id).map((c) => c.displayName),
+		coachIds: coaches.filter((c) => c.groupId === g.id).map((c) => ({ id: c.id, displayName: c.displayName }))
+	}));
 }

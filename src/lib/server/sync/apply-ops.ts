@@ -1,4 +1,5 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { decidePick, type AutonomyLevel } from '$lib/domain/autonomy';
 import { entitySchemas } from '$lib/domain/entities';
 import { mergeFields } from '$lib/domain/merge';
 import type { Op, OpResult } from '$lib/domain/sync';
@@ -126,6 +127,11 @@ export async function applyOps(db: Db, scope: Scope, ops: Op[]): Promise<OpResul
 				results.push(reject(op, decision.code));
 				continue;
 			}
+			// A new pick waits for the coach when the student's autonomy says so, whatever the device decided
+			// (it may have been offline when the coach changed the level).
+			if (op.entity === 'choice' && !existing && actor.role === 'student' && data) {
+				if (await pickNeedsApproval(tx, actor, data, lookup)) data = { ...data, needsApproval: true };
+			}
 
 			const rev = revs[index]!;
 			const { placement } = decision;
@@ -187,6 +193,29 @@ export async function applyOps(db: Db, scope: Scope, ops: Op[]): Promise<OpResul
 		}
 		return results;
 	});
+}
+
+async function pickNeedsApproval(tx: Tx, actor: Scope['actor'], choice: Record<string, unknown>, lookup: (id: string) => Promise<Existing | null>): Promise<boolean> {
+	const item = await lookup(String(choice.itemId));
+	const board = item?.parentId ? await lookup(item.parentId) : null;
+	if (!item?.data || !board?.data) return true;
+	const [autonomy] = await tx
+		.select({ data: records.data })
+		.from(records)
+		.where(and(eq(records.schoolId, actor.schoolId), eq(records.ownerId, actor.id), eq(records.entity, 'autonomy'), eq(records.deleted, false)))
+		.orderBy(desc(records.rev))
+		.limit(1);
+	const a = (autonomy?.data ?? {}) as { level?: AutonomyLevel; workLevel?: string | null };
+	const boardData = board.data as { levels?: { key: string }[]; mode?: 'free' | 'stepPlan' };
+	const itemData = item.data as { level: string; required?: boolean; order?: number };
+	const decision = decidePick({
+		autonomy: a.level ?? null,
+		workLevel: a.workLevel ?? null,
+		boardLevels: (boardData.levels ?? []).map((l) => l.key),
+		boardMode: boardData.mode ?? 'free',
+		item: { level: itemData.level, required: !!itemData.required, order: itemData.order }
+	});
+	return decision.outcome !== 'free';
 }
 
 function chunks<T>(list: T[], size: number): T[][] {

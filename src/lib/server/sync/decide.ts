@@ -82,6 +82,10 @@ export async function decide(
 				const target = await lookup(String(ref));
 				if (!target || target.entity !== 'item') return no('sync_ref_missing');
 			}
+			if (entity === 'choice' && actor.role === 'student') {
+				const refused = choiceStatusRule(existing, merged);
+				if (refused) return no(refused);
+			}
 			return {
 				ok: true,
 				placement: { ownerId: owner, parentId: null, groupIds: [], private: entity === 'evidence' && merged.visibility === 'private' }
@@ -145,4 +149,18 @@ export async function decide(
 	}
 	// A delete of a student's own record.
 	return { ok: true, placement: { ownerId: existing!.ownerId, parentId: existing!.parentId, groupIds: existing!.groupIds, private: existing!.private } };
+}
+
+/**
+ * A student moves their own pick through planned → in progress → done, but only the coach approves:
+ * a student never sets `approved`, never clears a pending approval, and does not start a pick that
+ * still waits for one.
+ */
+function choiceStatusRule(existing: Existing | null, merged: Record<string, unknown>): string | null {
+	const before = (existing?.data ?? {}) as { status?: string; needsApproval?: boolean };
+	const waiting = before.needsApproval === true && before.status === 'planned';
+	if (merged.status === 'approved' && before.status !== 'approved') return 'sync_needs_approval';
+	if (waiting && merged.needsApproval !== true && merged.status === 'planned') return 'sync_needs_approval';
+	if (waiting && (merged.status === 'inProgress' || merged.status === 'done')) return 'sync_needs_approval';
+	return null;
 }

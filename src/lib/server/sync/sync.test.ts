@@ -160,6 +160,44 @@ describe('applying ops', () => {
 	});
 });
 
+describe('picks and approvals', () => {
+	async function boardWithItem() {
+		const board = put('board', { title: 'Bord', groupIds: [w.a.group.id], levels: [{ key: 'support', label: 'Ondersteuning' }, { key: 'basis', label: 'Basis' }, { key: 'deepening', label: 'Verdieping' }] });
+		const item = put('item', { boardId: board.id, title: 'Verdiepen', level: 'deepening' });
+		await push(w.a.coach, board, item);
+		return item;
+	}
+	const stored = async (id: string) => (await t.db.select().from(records).where(eq(records.id, id)))[0]!.data as Record<string, unknown>;
+
+	it('a student without an autonomy level is guided: the pick waits for the coach, whatever the device said', async () => {
+		const item = await boardWithItem();
+		const pick = put('choice', { itemId: item.id, status: 'planned', needsApproval: false });
+		expect((await push(w.a.student, pick)).results[0]!.status).toBe('applied');
+		expect(await stored(pick.id)).toMatchObject({ needsApproval: true, status: 'planned' });
+		expect((await push(w.a.student, put('choice', { status: 'approved' }, pick.id))).results[0]!.code).toBe('sync_needs_approval');
+		expect((await push(w.a.student, put('choice', { status: 'inProgress' }, pick.id))).results[0]!.code).toBe('sync_needs_approval');
+		expect((await push(w.a.student, put('choice', { needsApproval: false }, pick.id))).results[0]!.code).toBe('sync_needs_approval');
+		expect((await push(w.a.coach, put('choice', { status: 'approved' }, pick.id))).results[0]!.status).toBe('applied');
+		expect((await push(w.a.student, put('choice', { status: 'inProgress' }, pick.id))).results[0]!.status).toBe('applied');
+	});
+
+	it('a shared student picks freely within their level ±1; a self-directed student picks anything', async () => {
+		const item = await boardWithItem();
+		await push(w.a.coach, put('autonomy', { studentId: w.a.student.id, level: 'shared', workLevel: 'basis' }));
+		const near = put('choice', { itemId: item.id, status: 'planned' });
+		await push(w.a.student, near);
+		expect((await stored(near.id)).needsApproval).toBeUndefined();
+		await push(w.a.coach, put('autonomy', { studentId: w.a.student.id, level: 'shared', workLevel: 'support' }));
+		const far = put('choice', { itemId: item.id, status: 'planned' });
+		await push(w.a.student, far);
+		expect((await stored(far.id)).needsApproval).toBe(true);
+		await push(w.a.coach, put('autonomy', { studentId: w.a.student.id, level: 'selfDirected' }));
+		const free = put('choice', { itemId: item.id, status: 'planned' });
+		await push(w.a.student, free);
+		expect((await stored(free.id)).needsApproval).toBeUndefined();
+	});
+});
+
 describe('scope of changes', () => {
 	it('a student sees their own records and their group’s boards; a coach sees their students; nobody sees another school', async () => {
 		const board = put('board', { title: 'Bord 2A', groupIds: [w.a.group.id] });
