@@ -24,6 +24,7 @@ export default defineConfig(({ command }) => ({
 		environment: 'node',
 		testTimeout: 30_000,
 		hookTimeout: 60_000,
-		pool: 'forks'
+		pool: 'forks',
+		maxWorkers: 2
 	}
 }));
