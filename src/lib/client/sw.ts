@@ -1,11 +1,13 @@
 import { dev } from '$app/environment';
-import { Workbox } from 'workbox-window';
+import type { Workbox } from 'workbox-window';
 
 let wb: Workbox | undefined;
 
 /** Registers the service worker; `onUpdate` is called when a new version waits to take over. */
 export async function registerServiceWorker(onUpdate: () => void, home: string | undefined, pages: readonly string[] = []): Promise<void> {
 	if (!('serviceWorker' in navigator)) return;
+	// Loaded in the browser only (it is not meant for server rendering).
+	const { Workbox } = await import('workbox-window');
 	wb = new Workbox('/service-worker.js', { type: dev ? 'module' : 'classic' });
 	wb.addEventListener('waiting', onUpdate);
 	wb.addEventListener('controlling', (event) => {

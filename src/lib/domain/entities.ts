@@ -114,7 +114,20 @@ export const evidenceData = z.strictObject({
 	body: text(20_000).optional(),
 	links: z.array(url).max(20).optional(),
 	attachments: z
-		.array(z.strictObject({ id: uuid, name: text(200), type: text(100), size: z.number().int().min(0) }))
+		.array(
+			z.strictObject({
+				id: uuid,
+				name: text(200),
+				type: text(100),
+				size: z.number().int().min(0),
+				/** The file itself (downscaled photo or small PDF), so it works offline and syncs with the record. */
+				dataUrl: z
+					.string()
+					.max(700_000)
+					.regex(/^data:(image\/jpeg|image\/png|image\/webp|application\/pdf);base64,[A-Za-z0-9+/]*={0,2}$/)
+					.optional()
+			})
+		)
 		.max(20)
 		.optional(),
 	goalIds: z.array(uuid).max(50).optional(),

@@ -35,7 +35,7 @@ export async function syncOnce(db: KoersDB, transport: Transport, maxRounds = 50
 		const cursor = (await db.meta.get('cursor'))?.value ?? null;
 		// Mark what this request carries, so edits made meanwhile start a new op instead of joining it.
 		const batch = await db.transaction('rw', db.outbox, async () => {
-			const next = (await db.outbox.where('status').equals('pending').sortBy('seq')).slice(0, syncLimits.maxOps);
+			const next = fitRequest(await db.outbox.where('status').equals('pending').sortBy('seq'));
 			await db.outbox.bulkUpdate(next.map((o) => ({ key: o.seq!, changes: { status: 'sending' as const, tries: (o.tries ?? 0) + 1 } })));
 			return next;
 		});
@@ -83,6 +83,24 @@ export async function syncOnce(db: KoersDB, transport: Transport, maxRounds = 50
 		if (!response.more && batch.length === 0) break;
 	}
 	return outcome;
+}
+
+/**
+ * As many ops (in order) as fit in one request: at most `maxOps`, and under the byte limit with room
+ * to spare; always at least one, so a single large op is still tried (and refused with a reason).
+ */
+export function fitRequest<T extends object>(ops: T[]): T[] {
+	const budget = syncLimits.maxBytes - 8 * 1024;
+	const out: T[] = [];
+	let bytes = 100;
+	for (const op of ops) {
+		if (out.length >= syncLimits.maxOps) break;
+		const size = new TextEncoder().encode(JSON.stringify(op)).length + 1;
+		if (out.length > 0 && bytes + size > budget) break;
+		out.push(op);
+		bytes += size;
+	}
+	return out;
 }
 
 /** Ops marked `sending` by a request that failed (or a tab that closed mid-request) go back in line. */

@@ -15,6 +15,9 @@ interface Row {
 	updated_at: string | Date;
 }
 
+/** Roughly how much record data one answer carries before it says `more`. */
+export const maxAnswerBytes = 4 * 1024 * 1024;
+
 const iso = (d: string | Date) => (d instanceof Date ? d : new Date(d)).toISOString();
 
 /**
@@ -41,17 +44,27 @@ export async function changesSince(db: Db, scope: Scope, rev: number, limit = sy
 	}
 	// A student's private evidence reaches only that student; anyone else gets a tombstone.
 	const hidden = sql`(private and owner_id is distinct from ${actor.id})`;
-	const rows = await queryRows<Row>(
+	// At most `limit` changes, and no more than about `maxAnswerBytes` of data (photos in evidence are large):
+	// the first change always goes, so a large record still arrives.
+	const rows = await queryRows<Row & { running: string | number }>(
 		db,
-		sql`select id, entity, rev, (deleted or ${hidden}) as deleted, case when ${hidden} then null else data end as data,
-				owner_id, author_id, created_at, updated_at
-			from records
-			where school_id = ${actor.schoolId} and rev > ${rev} and ${where}
-			order by rev
-			limit ${limit + 1}`
+		sql`select * from (
+				select *, sum(octet_length(coalesce(data::text, ''))) over (order by rev) as running from (
+					select id, entity, rev, (deleted or ${hidden}) as deleted, case when ${hidden} then null else data end as data,
+						owner_id, author_id, created_at, updated_at
+					from records
+					where school_id = ${actor.schoolId} and rev > ${rev} and ${where}
+					order by rev
+					limit ${limit + 1}
+				) page
+			) sized
+			order by rev`
 	);
-	const more = rows.length > limit;
-	const page = more ? rows.slice(0, limit) : rows;
+	let cut = rows.findIndex((r, i) => i > 0 && Number(r.running) > maxAnswerBytes);
+	if (cut < 0) cut = rows.length;
+	const kept = rows.slice(0, Math.min(cut, limit));
+	const more = rows.length > kept.length;
+	const page = kept;
 	return {
 		more,
 		lastRev: page.length ? Number(page[page.length - 1]!.rev) : rev,
