@@ -36,7 +36,7 @@ async function expectOnDevice(page: Page, text: string) {
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
 test('a student does the intake, finds it after a reload, changes it and still sees the earlier version', async ({ page }) => {
-	await signInWithForm(page, 'student12');
+	await signInWithForm(page, 'student21');
 	await page.goto('/student/intake');
 	await expect(page.getByRole('heading', { level: 1, name: 'Mijn intake' })).toBeVisible();
 	const step = page.locator('#intake-step-heading');

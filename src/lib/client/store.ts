@@ -9,7 +9,9 @@ import { syncManager } from './sync/manager.svelte';
 export async function save<E extends EntityName>(entity: E, id: string, patch: Partial<EntityData[E]>): Promise<LocalRecord<E>> {
 	const db = syncManager.db;
 	if (!db || !syncManager.userId) throw new Error('Koers is not ready on this device yet');
-	const saved = await saveRecord(db, entity, id, patch, { userId: syncManager.userId });
+	// Components hand over Svelte state (proxies), which IndexedDB cannot store: keep a plain copy.
+	const plain = JSON.parse(JSON.stringify(patch)) as Partial<EntityData[E]>;
+	const saved = await saveRecord(db, entity, id, plain, { userId: syncManager.userId });
 	syncManager.request();
 	return saved;
 }

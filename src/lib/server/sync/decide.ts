@@ -157,7 +157,9 @@ export async function decide(
  * still waits for one.
  */
 function choiceStatusRule(existing: Existing | null, merged: Record<string, unknown>): string | null {
-	const before = (existing?.data ?? {}) as { status?: string; needsApproval?: boolean };
+	const before = (existing?.data ?? {}) as { status?: string; needsApproval?: boolean; itemId?: string; boardId?: string };
+	// What was picked (and approved) stays what was picked: a new item is a new pick.
+	if (existing && (merged.itemId !== before.itemId || (before.boardId && merged.boardId !== before.boardId))) return 'sync_forbidden';
 	const waiting = before.needsApproval === true && before.status === 'planned';
 	if (merged.status === 'approved' && before.status !== 'approved') return 'sync_needs_approval';
 	if (waiting && merged.needsApproval !== true && merged.status === 'planned') return 'sync_needs_approval';

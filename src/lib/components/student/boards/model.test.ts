@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { buildBoards, canStart, choiceState, currentAutonomy, levelViews, sortChoices, workProcessTitles } from './model';
+import { autonomyOf, boards, choices, items, me, ratings, rec, u } from './fixtures';
+
+const build = (level: Parameters<typeof autonomyOf>[0], extra: { choices?: typeof choices; workLevel?: string | null } = {}) =>
+	buildBoards({ boards, items, choices: extra.choices ?? choices, ratings, autonomy: autonomyOf(level, extra.workLevel ?? 'basis') });
+
+describe('buildBoards', () => {
+	it('orders boards by title and free items by level, required first, then title', () => {
+		const model = build('shared');
+		expect(model.map((b) => b.data.title)).toEqual(['Periode 2 — Persoonlijke verzorging', 'Rekenen in de zorg']);
+		expect(model[0]!.items.map((i) => i.data.title)).toEqual(['Bed opmaken', 'Aankleden', 'Wondzorg', 'Raar niveau']);
+		expect(model[0]!.items.every((i) => i.step === null)).toBe(true);
+	});
+
+	it('numbers the steps of a step plan by order', () => {
+		const steps = build('shared')[1]!.items;
+		expect(steps.map((i) => [i.step, i.data.title])).toEqual([
+			[1, 'Stap een'],
+			[2, 'Stap twee'],
+			[3, 'Stap drie']
+		]);
+	});
+
+	it('applies the pick rule per item (shared, work level basis)', () => {
+		const free = build('shared')[0]!.items;
+		const by = (title: string) => free.find((i) => i.data.title === title)!.decision;
+		expect(by('Bed opmaken')).toEqual({ outcome: 'free', reason: 'required' });
+		expect(by('Aankleden')).toEqual({ outcome: 'free', reason: 'withinLevel' });
+		expect(by('Wondzorg')).toEqual({ outcome: 'needsApproval', reason: 'outsideLevel' });
+		expect(by('Raar niveau')).toEqual({ outcome: 'needsApproval', reason: 'outsideLevel' });
+	});
+
+	it('makes guided students follow the steps; a dropped step does not count as taken', () => {
+		const steps = build('guided')[1]!.items;
+		expect(steps.map((i) => i.decision.outcome)).toEqual(['needsApproval', 'notYet', 'notYet']);
+		expect(steps.map((i) => i.waitsForStep)).toEqual([null, 1, 1]);
+		const picked = build('guided', { choices: [...choices, rec<'choice'>(u(34), { itemId: u(20), status: 'planned', needsApproval: true }, me)] })[1]!.items;
+		expect(picked.map((i) => i.decision.outcome)).toEqual(['needsApproval', 'needsApproval', 'notYet']);
+		expect(picked[2]!.waitsForStep).toBe(2);
+	});
+
+	it('treats a student without an autonomy record as guided', () => {
+		expect(build(null)[0]!.items.every((i) => i.decision.reason === 'guided')).toBe(true);
+		expect(currentAutonomy([])).toEqual({ level: 'guided', set: false, workLevel: null });
+	});
+
+	it('lets a self-directed student pick anything, steps in any order', () => {
+		expect(build('selfDirected').flatMap((b) => b.items).every((i) => i.decision.outcome === 'free')).toBe(true);
+	});
+
+	it('links the current (not dropped) choice and the rating of each item', () => {
+		const model = build('shared');
+		const bed = model[0]!.items.find((i) => i.data.title === 'Bed opmaken')!;
+		expect(bed.choice?.id).toBe(u(30));
+		expect(bed.rating?.data.stars).toBe(4);
+		expect(model[1]!.items[0]!.choice).toBeNull(); // only a dropped choice
+	});
+
+	it('uses the newest autonomy record', () => {
+		const older = rec<'autonomy'>(u(51), { studentId: me, level: 'guided' }, me, '2026-09-01T00:00:00.000Z');
+		const newer = rec<'autonomy'>(u(52), { studentId: me, level: 'shared', workLevel: 'repeat' }, me, '2026-11-01T00:00:00.000Z');
+		expect(currentAutonomy([older, newer])).toEqual({ level: 'shared', set: true, workLevel: 'repeat' });
+		expect(currentAutonomy([newer, older])).toEqual({ level: 'shared', set: true, workLevel: 'repeat' });
+	});
+});
+
+describe('choices', () => {
+	it('names the waiting state and knows when a student may start', () => {
+		expect(choiceState({ itemId: u(1), status: 'planned', needsApproval: true })).toBe('waiting');
+		expect(choiceState({ itemId: u(1), status: 'planned', needsApproval: false })).toBe('planned');
+		expect(choiceState({ itemId: u(1), status: 'approved', needsApproval: true })).toBe('approved');
+		expect(canStart({ itemId: u(1), status: 'planned', needsApproval: true })).toBe(false);
+		expect(canStart({ itemId: u(1), status: 'planned' })).toBe(true);
+		expect(canStart({ itemId: u(1), status: 'approved', needsApproval: true })).toBe(true);
+		expect(canStart({ itemId: u(1), status: 'inProgress' })).toBe(false);
+	});
+
+	it('sorts what is being worked on first, dropped last', () => {
+		expect(sortChoices(choices).map((c) => c.id)).toEqual([u(33), u(31), u(30), u(32)]);
+	});
+});
+
+describe('levels and work processes', () => {
+	it('leaves default labels to the screen’s language and keeps the board’s own', () => {
+		expect(levelViews(boards[1]!.data).slice(0, 2)).toEqual([
+			{ key: 'support', label: null },
+			{ key: 'basis', label: 'Basis' }
+		]);
+		expect(levelViews({ title: 't', levels: [], mode: 'free', groupIds: [] }).map((l) => l.key)).toEqual([
+			'support',
+			'basis',
+			'repeat',
+			'enrichment',
+			'deepening'
+		]);
+	});
+
+	it('maps work-process codes to titles', () => {
+		const q = rec<'qualification'>(u(70), {
+			title: 'Helpende Zorg en Welzijn',
+			coreTasks: [{ code: 'B1-K1', title: 'Zorg', workProcesses: [{ code: 'B1-K1-W2', title: 'Biedt persoonlijke verzorging' }] }]
+		});
+		expect(workProcessTitles([q]).get('B1-K1-W2')).toBe('Biedt persoonlijke verzorging');
+	});
+});
