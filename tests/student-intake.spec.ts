@@ -91,7 +91,7 @@ test('a student does the intake, finds it after a reload, changes it and still s
 	// Step 5: the private note says plainly who reads it; then the check and "Klaar".
 	await expect(step).toContainText('Stap 5 van 5');
 	await expect(page.getByText('Alleen jij en je eigen coaches kunnen dit lezen.')).toBeVisible();
-	await page.getByLabel('Privé notitie').fill('Ik werk drie avonden per week.');
+	await page.getByRole('textbox', { name: 'Privé notitie' }).fill('Ik werk drie avonden per week.');
 	const wizard = page.getByTestId('intake-wizard');
 	await expect(wizard).toContainText('7 van de 10');
 	await expect(wizard).toContainText('Ik wil extra hulp bij Nederlands');

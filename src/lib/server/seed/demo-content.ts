@@ -938,7 +938,7 @@ export const demoStudentStories: DemoStudent[] = [
 			{ key: 'c-aankleden', item: 'aankleden', week: -2, status: 'done', doneDaysAgo: 11, goal: 'g-tempo' },
 			{ key: 'c-rapporteren', item: 'rapporteren', week: -1, status: 'done', doneDaysAgo: 5, goal: 'g-tempo' },
 			{ key: 'c-zorgplan', item: 'zorgplan', week: 0, status: 'inProgress', goal: 'g-niveau3' },
-			{ key: 'c-decubitus', item: 'decubitus', week: 0, status: 'planned', goal: 'g-tempo' },
+			{ key: 'c-decubitus', item: 'decubitus', week: 1, status: 'done', doneDaysAgo: 1, goal: 'g-tempo' },
 			{ key: 'c-doseringen', item: 'r6-doseringen', week: 1, status: 'planned', goal: 'g-niveau3' }
 		],
 		cycles: [
