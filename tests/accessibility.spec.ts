@@ -21,9 +21,19 @@ test.describe('accessibility on a phone (390×844)', () => {
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hoi Daan!');
 		await expectNoAxeViolations(page, '/student');
 
+		// Daan's demo goals, board and portfolio (seeded), each read from the device store.
 		await page.goto('/student/goals');
-		await expect(page.getByText('Nog geen leerdoelen')).toBeVisible();
+		await expect(page.getByTestId('goal').first()).toBeVisible();
 		await expectNoAxeViolations(page, '/student/goals');
+		await page.getByRole('link', { name: /^Open:/ }).first().click();
+		await expect(page.getByTestId('question-checklist').or(page.getByRole('button', { name: 'Nieuwe leervraag' }))).toBeVisible();
+		await expectNoAxeViolations(page, '/student/goals?goal=…');
+		for (const path of ['/student/boards', '/student/portfolio', '/student/cycle', '/student/intake']) {
+			await page.goto(path);
+			await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+			await page.waitForLoadState('networkidle');
+			await expectNoAxeViolations(page, path);
+		}
 	});
 
 	test('coach pages', async ({ page }) => {

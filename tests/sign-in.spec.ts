@@ -71,13 +71,13 @@ test.describe('sign-in', () => {
 
 		const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
 		for (const [link, path, heading] of [
-			['Doelen', '/student/goals', 'Nog geen leerdoelen'],
-			['Keuzebord', '/student/boards', 'Nog geen keuzebord'],
-			['Portfolio', '/student/portfolio', 'Je portfolio is nog leeg']
+			['Doelen', '/student/goals', 'Doelen'],
+			['Keuzebord', '/student/boards', 'Keuzebord'],
+			['Portfolio', '/student/portfolio', 'Portfolio']
 		] as const) {
 			await nav.getByRole('link', { name: link }).click();
 			await expect(page).toHaveURL(path);
-			await expect(page.getByText(heading)).toBeVisible();
+			await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
 			await expect(nav.getByRole('link', { name: link })).toHaveAttribute('aria-current', 'page');
 		}
 	});
@@ -160,7 +160,7 @@ test.describe('sign-in', () => {
 		await page.locator('#password').fill(demoPassword);
 		await page.getByRole('button', { name: 'Inloggen' }).click();
 		await expect(page).toHaveURL('/student/goals');
-		await expect(page.getByText('Nog geen leerdoelen')).toBeVisible();
+		await expect(page.getByRole('heading', { level: 1, name: 'Doelen' })).toBeVisible();
 	});
 
 	test('a next address outside the app or outside the role leads home instead', async ({ page }) => {

@@ -52,7 +52,7 @@ test.describe('a student in their own language, on- and offline', () => {
 		// And back to Dutch, again on the page the student was on.
 		await page.getByRole('button', { name: 'Nederlands' }).click();
 		await expect(page).toHaveURL('/student/portfolio');
-		await expect(page.getByText('Je portfolio is nog leeg')).toBeVisible();
+		await expect(page.getByRole('heading', { level: 1, name: 'Portfolio' })).toBeVisible();
 		await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Start' }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hoi Daan!');
 		await page.reload();

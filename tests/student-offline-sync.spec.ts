@@ -29,7 +29,7 @@ async function addGoal(page: Page, title: string, why = '') {
 test('a student works offline, reloads, and nothing is lost; the coach sees it once online', async ({ browser }) => {
 	const student = await browser.newContext({ viewport: { width: 390, height: 844 } });
 	const page = await student.newPage();
-	await signInWithForm(page, 'student6'); // Fatima writes on the bus
+	await signInWithForm(page, 'student22'); // writes on the bus, like Fatima
 	await page.goto('/student/goals');
 	await readyForOffline(page);
 
@@ -58,7 +58,7 @@ test('a student works offline, reloads, and nothing is lost; the coach sees it o
 	const coachPage = await coach.newPage();
 	await signInWithForm(coachPage, 'coach1');
 	await coachPage.getByRole('link', { name: 'Zorg en Welzijn 2A' }).click();
-	await coachPage.getByRole('link', { name: 'Fatima Yildiz' }).click();
+	await coachPage.getByRole('link', { name: 'Thijs Willems' }).click();
 	const goals = coachPage.getByTestId('coach-goal');
 	await expect(goals).toHaveCount(2, { timeout: 20_000 });
 	await expect(goals.filter({ hasText: 'Overdracht geven' })).toContainText('Mijn collega kan verder zonder vragen');
@@ -69,7 +69,7 @@ test('a student works offline, reloads, and nothing is lost; the coach sees it o
 test('two tabs of one student: both show what the other wrote, nothing is doubled', async ({ browser }) => {
 	const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
 	const one = await context.newPage();
-	await signInWithForm(one, 'student7');
+	await signInWithForm(one, 'student24');
 	await one.goto('/student/goals');
 	const two = await context.newPage();
 	await two.goto('/student/goals');
