@@ -45,6 +45,11 @@ export async function openDatabase(config: DbConfig = {}): Promise<Database> {
 			connectionString: config.databaseUrl,
 			max: Number(process.env.KOERS_DB_POOL ?? 10)
 		});
+		// An idle connection that the server drops (restart, failover) must not crash the process:
+		// the pool replaces it on the next query.
+		pool.on('error', (error) => {
+			if (process.env.KOERS_LOG !== 'silent') console.warn(JSON.stringify({ level: 'warn', msg: 'database connection lost', code: (error as { code?: string }).code }));
+		});
 		const db = drizzle({ client: pool, schema }) as unknown as Db;
 		// Several processes may start at once against one database: one migrates, the others wait.
 		const lock = await pool.connect();
