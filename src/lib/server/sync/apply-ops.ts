@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import { decidePick, type AutonomyLevel } from '$lib/domain/autonomy';
+import { decidePick, earlierStepsTaken, type AutonomyLevel } from '$lib/domain/autonomy';
 import { entitySchemas } from '$lib/domain/entities';
 import { mergeFields } from '$lib/domain/merge';
 import type { Op, OpResult } from '$lib/domain/sync';
@@ -208,13 +208,36 @@ async function pickNeedsApproval(tx: Tx, actor: Scope['actor'], choice: Record<s
 	const a = (autonomy?.data ?? {}) as { level?: AutonomyLevel; workLevel?: string | null };
 	const boardData = board.data as { levels?: { key: string }[]; mode?: 'free' | 'stepPlan' };
 	const itemData = item.data as { level: string; required?: boolean; order?: number };
+	// In a step plan, the earlier steps must be picked first (for guided students).
+	let stepsTaken: boolean | undefined;
+	if (boardData.mode === 'stepPlan') {
+		const steps = await tx
+			.select({ id: records.id, data: records.data })
+			.from(records)
+			.where(and(eq(records.parentId, board.id), eq(records.entity, 'item'), eq(records.deleted, false)));
+		const picks = await tx
+			.select({ data: records.data })
+			.from(records)
+			.where(and(eq(records.schoolId, actor.schoolId), eq(records.ownerId, actor.id), eq(records.entity, 'choice'), eq(records.deleted, false)));
+		const taken = new Set(
+			picks.map((p) => p.data as { itemId?: string; status?: string }).filter((c) => c.status !== 'dropped').map((c) => String(c.itemId))
+		);
+		stepsTaken = earlierStepsTaken(
+			steps.map((s) => ({ id: s.id, order: (s.data as { order?: number }).order, title: (s.data as { title?: string }).title })),
+			item.id,
+			taken
+		);
+	}
 	const decision = decidePick({
 		autonomy: a.level ?? null,
 		workLevel: a.workLevel ?? null,
 		boardLevels: (boardData.levels ?? []).map((l) => l.key),
 		boardMode: boardData.mode ?? 'free',
-		item: { level: itemData.level, required: !!itemData.required, order: itemData.order }
+		item: { level: itemData.level, required: !!itemData.required, order: itemData.order },
+		earlierStepsTaken: stepsTaken
 	});
+	// `notYet` (a later step first) also waits for the coach rather than being refused: the pick may
+	// have been made offline, and the coach can still allow it.
 	return decision.outcome !== 'free';
 }
 

@@ -1,0 +1,70 @@
+import { expect, test, type Page } from '@playwright/test';
+import { signInWithForm } from './helpers';
+
+test.use({ viewport: { width: 390, height: 844 } });
+
+/** Waits until the service worker controls the page and has kept every student page for offline use. */
+async function readyForOffline(page: Page) {
+	await page.waitForFunction(
+		async () => {
+			if (!navigator.serviceWorker.controller) return false;
+			const pages = await caches.open('koers-pages');
+			const paths = ['/student', '/student/goals', '/student/cycle', '/student/boards', '/student/portfolio'];
+			const kept = await Promise.all(paths.map((p) => pages.match(new URL(p, location.origin).href, { ignoreSearch: true })));
+			return kept.every(Boolean);
+		},
+		null,
+		{ timeout: 30_000 }
+	);
+}
+
+test('the whole student journey works offline and reaches the server at the final sync', async ({ page, context }) => {
+	await signInWithForm(page, 'student20');
+	await readyForOffline(page);
+	await context.setOffline(true);
+	const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+
+	// A goal and a learning question.
+	await nav.getByRole('link', { name: 'Doelen' }).click();
+	await page.getByRole('button', { name: 'Nieuw leerdoel' }).click();
+	await page.locator('#new-title').fill('Offline: een wond verzorgen');
+	await page.getByRole('button', { name: 'Leerdoel opslaan' }).click();
+	await page.getByRole('link', { name: /Open: Offline: een wond verzorgen/ }).click();
+	await page.getByRole('button', { name: 'Nieuwe leervraag' }).click();
+	await page.locator('#new-question').fill('Hoe verzorg ik deze week op mijn stage een kleine wond?');
+	await page.getByRole('button', { name: 'Leervraag opslaan' }).click();
+	await expect(page.getByTestId('question')).toHaveCount(1);
+
+	// A cycle, started and planned.
+	await page.getByRole('button', { name: 'Begin een nieuwe cyclus' }).click();
+	await page.getByLabel('Wat wil je hier leren?').fill('Een wond netjes schoonmaken');
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Vooruitdenken');
+
+	// A pick from the board.
+	await nav.getByRole('link', { name: 'Keuzebord' }).click();
+	const card = page.getByTestId('item').filter({ has: page.getByRole('button', { name: 'Kiezen', exact: true }) }).first();
+	await card.getByRole('button', { name: 'Kiezen', exact: true }).click();
+	await card.getByRole('radio').first().check();
+	await card.getByRole('button', { name: 'Kies deze opdracht' }).click();
+	await expect(page.getByTestId('choice').first()).toBeVisible();
+
+	// Evidence in the portfolio.
+	await nav.getByRole('link', { name: 'Portfolio' }).click();
+	await page.getByRole('button', { name: 'Nieuw bewijsstuk' }).click();
+	await page.locator('#new-title').fill('Offline: foto van mijn verband');
+	await page.getByRole('button', { name: 'Bewijsstuk opslaan' }).click();
+	await expect(page.getByTestId('evidence').filter({ hasText: 'Offline: foto van mijn verband' })).toBeVisible();
+
+	await expect(page.getByTestId('online-status')).toHaveText(/^Offline · \d+ wacht/);
+	await context.setOffline(false);
+	await expect(page.getByTestId('online-status')).toHaveText('Alles opgeslagen', { timeout: 30_000 });
+
+	const res = await page.request.post('/api/sync', { data: { cursor: null, ops: [] } });
+	const { changes } = (await res.json()) as { changes: { entity: string; data: Record<string, unknown> | null }[] };
+	const mine = (entity: string) => changes.filter((c) => c.entity === entity && c.data);
+	expect(mine('goal').map((g) => g.data!.title)).toContain('Offline: een wond verzorgen');
+	expect(mine('question').map((q) => q.data!.text)).toContain('Hoe verzorg ik deze week op mijn stage een kleine wond?');
+	expect(mine('cycle').some((c) => (c.data!.forethought as { aim?: string } | undefined)?.aim === 'Een wond netjes schoonmaken')).toBe(true);
+	expect(mine('choice').length).toBeGreaterThan(0);
+	expect(mine('evidence').map((e) => e.data!.title)).toContain('Offline: foto van mijn verband');
+});
