@@ -15,6 +15,8 @@ export class SyncManager {
 	pending = $state<number | null>(null);
 	rejected = $state<OutboxEntry[]>([]);
 	lastSyncAt = $state<string | null>(null);
+	/** A sync has finished since this page opened: only then does "all saved" mean the server agrees. */
+	synced = $state(false);
 	error = $state<string | null>(null);
 	db = $state<KoersDB | null>(null);
 	userId: string | null = null;
@@ -33,6 +35,7 @@ export class SyncManager {
 		const db = new KoersDB(databaseName(userId));
 		this.db = db;
 		this.pending = null;
+		this.synced = false;
 		this.#subs.push(
 			liveQuery(() => db.outbox.toArray()).subscribe((ops) => {
 				this.pending = ops.filter((o) => o.status !== 'rejected').length;
@@ -87,6 +90,7 @@ export class SyncManager {
 			this.status = 'syncing';
 			try {
 				await syncOnce(db, this.#transport);
+				this.synced = true;
 				this.#failures = 0;
 				this.error = null;
 				this.status = 'idle';
