@@ -1,8 +1,8 @@
 import { context, orError } from '$lib/server/http/actor';
-import { coachGroup } from '$lib/server/coach/groups.service';
+import { groupDashboard } from '$lib/server/coach/dashboard.service';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { user, db } = context(locals);
-	return await orError(coachGroup(db, user, params.groupId));
+	return await orError(groupDashboard(db, user, params.groupId));
 };
