@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { EntityName } from '$lib/domain/constants';
@@ -356,7 +357,27 @@ export async function seedDemoLearning(db: Db, ids: DemoSchoolIds, now: Date = n
 		}
 	}
 
+	await spreadOverTime(db, ids, now);
 	const records: DemoLearningSummary['records'] = {};
 	for (const entity of plan.records.values()) records[entity] = (records[entity] ?? 0) + 1;
 	return { records, ops, batches };
+}
+
+/**
+ * The sync engine stamps records with the moment they arrive, so a fresh seed looks as if everyone
+ * did everything just now. Spread the demo over the past days instead (only the timestamps, not revs):
+ * check-ins on their date, Noah (student5) quiet for 12 days, everyone else active in the last week.
+ */
+async function spreadOverTime(db: Db, ids: DemoSchoolIds, now: Date): Promise<void> {
+	const noah = ids.userIds['student5'];
+	const at = now.toISOString();
+	await db.execute(sql`
+		update records set
+			created_at = case
+				when entity = 'checkIn' and data ? 'date' then (data->>'date')::date + time '10:00'
+				when owner_id = ${noah ?? null}::uuid and author_id = owner_id then ${at}::timestamptz - interval '12 days'
+				else ${at}::timestamptz - interval '1 day' * (1 + abs(hashtext(id::text)) % 7)
+			end
+		where school_id = ${ids.schoolId}`);
+	await db.execute(sql`update records set updated_at = created_at where school_id = ${ids.schoolId}`);
 }
