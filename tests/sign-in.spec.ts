@@ -19,7 +19,7 @@ const roles = [
 		name: demo.coach.name,
 		home: '/coach',
 		heading: 'Mijn groepen',
-		nav: ['Mijn groepen', 'Keuzeborden', 'Behoeften']
+		nav: ['Mijn groepen', 'Goedkeuren', 'Keuzeborden', 'Behoeften', 'Aandacht']
 	},
 	{
 		role: 'admin',

@@ -1,0 +1,79 @@
+import { m } from '$lib/paraglide/messages.js';
+import { getLocale } from '$lib/paraglide/runtime.js';
+import type { BoardFileError, BoardFileErrorCode } from '$lib/domain/board-file';
+import type { EntityData } from '$lib/domain/entities';
+
+type Params = Record<string, string | number>;
+const s = (p: Params, k: string) => String(p[k] ?? '');
+
+const jsonTypes: Record<string, () => string> = {
+	number: m.cboards_jtype_number,
+	string: m.cboards_jtype_string,
+	boolean: m.cboards_jtype_boolean,
+	array: m.cboards_jtype_array,
+	object: m.cboards_jtype_object,
+	null: m.cboards_jtype_null
+};
+const jsonType = (name: string) => jsonTypes[name]?.() ?? name;
+
+const codes: Record<BoardFileErrorCode, (p: Params) => string> = {
+	tooLarge: () => m.cboards_err_tooLarge(),
+	json: (p) => m.cboards_err_json({ line: s(p, 'line'), column: s(p, 'column') }),
+	notObject: () => m.cboards_err_notObject(),
+	format: (p) => m.cboards_err_format({ value: s(p, 'value') }),
+	version: (p) => m.cboards_err_version({ value: s(p, 'value') }),
+	tooManyItems: (p) => m.cboards_err_tooManyItems({ count: s(p, 'count'), maximum: s(p, 'maximum') }),
+	required: () => m.cboards_err_required(),
+	type: (p) => m.cboards_err_type({ expected: jsonType(s(p, 'expected')), got: jsonType(s(p, 'got')) }),
+	tooLong: (p) => m.cboards_err_tooLong({ maximum: s(p, 'maximum') }),
+	tooFew: (p) => m.cboards_err_tooFew({ minimum: s(p, 'minimum') }),
+	tooMany: (p) => m.cboards_err_tooMany({ maximum: s(p, 'maximum') }),
+	numberTooSmall: (p) => m.cboards_err_numberTooSmall({ minimum: s(p, 'minimum') }),
+	numberTooBig: (p) => m.cboards_err_numberTooBig({ maximum: s(p, 'maximum') }),
+	notAllowed: (p) => m.cboards_err_notAllowed({ value: s(p, 'value'), allowed: s(p, 'allowed') }),
+	badFormat: (p) => m.cboards_err_badFormat({ value: s(p, 'value') }),
+	unknownField: () => m.cboards_err_unknownField(),
+	unknownLevel: (p) => m.cboards_err_unknownLevel({ level: s(p, 'level'), levels: s(p, 'levels') }),
+	duplicateLevel: (p) => m.cboards_err_duplicateLevel({ level: s(p, 'level') }),
+	invalid: () => m.cboards_err_invalid()
+};
+
+/** One import error in the user's language: `items[3].level: "expert" is geen niveau van dit bord …`. */
+export function importErrorText(error: BoardFileError): string {
+	const text = (codes[error.code] ?? codes.invalid)(error.params);
+	return error.path ? `${error.path}: ${text}` : text;
+}
+
+const modes: Record<EntityData['board']['mode'], () => string> = {
+	free: m.cboards_mode_free,
+	stepPlan: m.cboards_mode_stepPlan
+};
+export const modeName = (mode: EntityData['board']['mode']) => modes[mode]();
+
+const types: Record<EntityData['item']['type'], () => string> = {
+	practice: m.cboards_type_practice,
+	theory: m.cboards_type_theory,
+	project: m.cboards_type_project,
+	realAssignment: m.cboards_type_realAssignment
+};
+export const typeName = (type: EntityData['item']['type']) => types[type]();
+
+const tag = () => (getLocale() === 'en' ? 'en-GB' : 'nl-NL');
+
+function day(date: string): Date {
+	const [y, mo, d] = date.split('-').map(Number);
+	return new Date(y!, mo! - 1, d!, 12);
+}
+
+/** "16 nov. 2026 – 29 jan. 2027", or "Geen periode". */
+export function periodText(start: string | null | undefined, end: string | null | undefined): string {
+	const f = new Intl.DateTimeFormat(tag(), { day: 'numeric', month: 'short', year: 'numeric' });
+	if (start && end) return `${f.format(day(start))} – ${f.format(day(end))}`;
+	if (start) return `${f.format(day(start))} –`;
+	if (end) return `– ${f.format(day(end))}`;
+	return m.cboards_no_period();
+}
+
+export function averageText(average: number): string {
+	return new Intl.NumberFormat(tag(), { maximumFractionDigits: 1 }).format(average);
+}
