@@ -42,6 +42,8 @@ test.describe('coach approvals and autonomy', () => {
 		await student.locator('summary').click();
 		await expect(student.getByRole('heading', { name: 'Voorstel' })).toBeVisible();
 		const rows = student.getByRole('table').locator('tbody tr');
+		// Every demo student has an autonomy record: wait until the history shows it.
+		await expect(rows.first()).toBeVisible();
 		const before = await rows.count();
 
 		await student.getByRole('button', { name: 'Opslaan' }).click();

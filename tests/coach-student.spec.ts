@@ -10,7 +10,7 @@ import { expectNoAxeViolations, signInWithForm, unique } from './helpers';
 async function openDaan(page: Page) {
 	await signInWithForm(page, 'coach1');
 	await page.getByRole('link', { name: 'Zorg en Welzijn 2A' }).first().click();
-	await page.getByRole('table').getByRole('link', { name: /Daan Visser/ }).first().click();
+	await page.getByRole('main').getByRole('link', { name: /Daan Visser/ }).first().click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Daan Visser' })).toBeVisible();
 	await expect(page.getByTestId('coach-goal').first()).toBeVisible();
 }
