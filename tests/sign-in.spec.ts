@@ -19,7 +19,7 @@ const roles = [
 		name: demo.coach.name,
 		home: '/coach',
 		heading: 'Mijn groepen',
-		nav: ['Mijn groepen', 'Goedkeuren', 'Keuzeborden', 'Behoeften', 'Aandacht']
+		nav: ['Mijn groepen', 'Goedkeuren', 'Keuzeborden', 'Behoeften', 'Dekking', 'Aandacht']
 	},
 	{
 		role: 'admin',

@@ -55,6 +55,6 @@ export const defaultLevels = ['support', 'basis', 'repeat', 'enrichment', 'deepe
 /** The pages of each area, kept on the device at sign-in so they open offline even before a first visit. */
 export const areaPages: Record<Role, readonly string[]> = {
 	student: ['/student', '/student/goals', '/student/cycle', '/student/boards', '/student/boards/item', '/student/portfolio', '/student/portfolio/print', '/student/intake'],
-	coach: ['/coach', '/coach/approvals', '/coach/boards', '/coach/needs', '/coach/attention'],
+	coach: ['/coach', '/coach/approvals', '/coach/boards', '/coach/needs', '/coach/coverage', '/coach/attention'],
 	admin: []
 };

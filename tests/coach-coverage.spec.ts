@@ -1,0 +1,17 @@
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, signInWithForm } from './helpers';
+
+test('the coach sees work-process coverage per student and the gaps in the group', async ({ page }) => {
+	await signInWithForm(page, 'coach1');
+	await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Dekking' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Dekking kwalificatie' })).toBeVisible();
+	const table = page.getByRole('region', { name: /Tabel met werkprocessen per student/ });
+	await expect(table.getByRole('rowheader', { name: 'Daan Visser' })).toBeVisible();
+	await expect(table.locator('tbody tr')).toHaveCount(24);
+	// The demo personas have picks and evidence: some cells are more than "nog niet".
+	await expect(table.locator('td[data-state="evidenced"], td[data-state="inProgress"]').first()).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Nog geen bewijs in de groep' })).toBeVisible();
+	await expectNoAxeViolations(page, '/coach/coverage');
+	await table.getByRole('link', { name: 'Daan Visser' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Daan Visser' })).toBeVisible();
+});
