@@ -1,0 +1,48 @@
+import { expect, test } from '@playwright/test';
+import { signInWithForm, unique } from './helpers';
+
+test('the coach gives feedforward on a learning question; the student sees it and replies; the coach sees the reply', async ({ browser }) => {
+	const studentContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
+	const student = await studentContext.newPage();
+	await signInWithForm(student, 'student19'); // Anouk
+	await student.goto('/student/goals');
+	const goalTitle = unique('Tillen met een tillift ');
+	await student.getByRole('button', { name: 'Nieuw leerdoel' }).click();
+	await student.locator('#new-title').fill(goalTitle);
+	await student.getByRole('button', { name: 'Leerdoel opslaan' }).click();
+	await student.getByRole('link', { name: `Open: ${goalTitle}` }).click();
+	await student.getByRole('button', { name: 'Nieuwe leervraag' }).click();
+	await student.locator('#new-question').fill('Hoe kan ik deze week op mijn stage veilig een bewoner tillen met de tillift?');
+	await student.getByRole('button', { name: 'Leervraag opslaan' }).click();
+	await expect(student.getByTestId('online-status')).toHaveText('Alles opgeslagen', { timeout: 20_000 });
+
+	const coachContext = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+	const coach = await coachContext.newPage();
+	await signInWithForm(coach, 'coach1');
+	await coach.getByRole('link', { name: 'Zorg en Welzijn 2A' }).first().click();
+	await coach.getByRole('main').getByRole('link', { name: /Anouk Vermeulen/ }).first().click();
+	await expect(coach.getByRole('heading', { level: 1, name: 'Anouk Vermeulen' })).toBeVisible();
+	const question = coach.getByText('veilig een bewoner tillen met de tillift', { exact: false }).first();
+	await expect(question).toBeVisible({ timeout: 20_000 });
+	// The composer under the question: feedforward, the next step.
+	const block = coach.locator('[data-testid="coach-question"]').filter({ hasText: 'tillift' }).first();
+	await block.locator('details.composer > summary').first().click();
+	await block.getByLabel('Feedforward (de volgende stap)').first().check();
+	await block.getByTestId('composer-body').first().fill('Sterke vraag. Vraag je werkbegeleider om het eerst voor te doen, dan doe jij het.');
+	await block.getByRole('button', { name: 'Versturen' }).first().click();
+	await expect(coach.getByTestId('online-status')).toHaveText('Alles opgeslagen', { timeout: 20_000 });
+
+	await student.reload();
+	const thread = student.getByTestId('feedback').filter({ hasText: 'werkbegeleider' });
+	await expect(thread).toBeVisible({ timeout: 20_000 });
+	await expect(thread).toContainText('Feedforward');
+	await expect(thread).toContainText('Marieke van den Berg');
+	await student.getByLabel('Jouw reactie').last().fill('Goed idee, ik vraag het morgen.');
+	await student.getByRole('button', { name: 'Reageren' }).last().click();
+	await expect(student.getByTestId('online-status')).toHaveText('Alles opgeslagen', { timeout: 20_000 });
+
+	await coach.reload();
+	await expect(coach.getByText('Goed idee, ik vraag het morgen.')).toBeVisible({ timeout: 20_000 });
+	await studentContext.close();
+	await coachContext.close();
+});
