@@ -44,8 +44,15 @@ test.describe('accessibility on a phone (390×844)', () => {
 
 		await page.getByRole('link', { name: demo.group }).click();
 		await expect(page).toHaveURL(/\/coach\/groups\/[0-9a-f-]{36}$/);
-		await expect(page.getByRole('table').locator('tbody tr').first()).toBeVisible();
+		// On a phone the dashboard shows a card per student.
+		await expect(page.getByRole('main').getByRole('link', { name: /Daan Visser/ }).first()).toBeVisible();
 		await expectNoAxeViolations(page, '/coach/groups/<id>');
+		for (const path of ['/coach/approvals', '/coach/boards', '/coach/needs', '/coach/coverage', '/coach/attention']) {
+			await page.goto(path);
+			await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+			await page.waitForLoadState('networkidle');
+			await expectNoAxeViolations(page, path);
+		}
 	});
 
 	test('admin pages', async ({ page }) => {
