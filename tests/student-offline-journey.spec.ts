@@ -10,7 +10,11 @@ async function readyForOffline(page: Page) {
 			if (!navigator.serviceWorker.controller) return false;
 			const pages = await caches.open('koers-pages');
 			const paths = ['/student', '/student/goals', '/student/cycle', '/student/boards', '/student/portfolio'];
-			const kept = await Promise.all(paths.map((p) => pages.match(new URL(p, location.origin).href, { ignoreSearch: true })));
+			const data = await caches.open('koers-data');
+			const kept = await Promise.all([
+				...paths.map((p) => pages.match(new URL(p, location.origin).href, { ignoreSearch: true })),
+				...paths.map((p) => data.match(new URL(p.replace(/\/?$/, '/__data.json'), location.origin).href, { ignoreSearch: true }))
+			]);
 			return kept.every(Boolean);
 		},
 		null,
