@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { EntityName } from '$lib/domain/constants';
 import type { Op } from '$lib/domain/sync';
 import { addWeeks, isoWeek } from '$lib/domain/pace';
 import { openTestDatabase, makeTwoSchools, makeUser, addToGroup } from '../testing/db';
@@ -8,6 +7,7 @@ import type { Actor } from '../policy';
 import { sync } from '../sync/sync';
 import { ApiError } from '../http/api';
 import { groupDashboard, loadDashboardRows } from './dashboard.service';
+import { put } from '../testing/ops';
 
 let t: Awaited<ReturnType<typeof openTestDatabase>>;
 let w: Awaited<ReturnType<typeof makeTwoSchools>>;
@@ -24,14 +24,6 @@ const today = new Date();
 const ago = (days: number) => new Date(today.getTime() - days * 86_400_000).toISOString();
 const date = (days: number) => new Date(today.getTime() + days * 86_400_000).toISOString().slice(0, 10);
 
-const put = (entity: EntityName, data: Record<string, unknown>, id: string = randomUUID()): Op => ({
-	opId: randomUUID(),
-	entity,
-	id,
-	action: 'put',
-	data,
-	at: new Date().toISOString()
-});
 
 async function push(actor: Actor, ...ops: Op[]) {
 	const res = await sync(t.db, actor, { cursor: null, ops });

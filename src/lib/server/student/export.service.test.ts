@@ -1,12 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { EntityName } from '$lib/domain/constants';
 import type { Op } from '$lib/domain/sync';
 import { openTestDatabase, makeTwoSchools } from '../testing/db';
 import type { Actor } from '../policy';
 import { sync } from '../sync/sync';
 import { ApiError } from '../http/api';
 import { exportFileName, exportStudentData } from './export.service';
+import { put, del } from '../testing/ops';
 
 let t: Awaited<ReturnType<typeof openTestDatabase>>;
 let w: Awaited<ReturnType<typeof makeTwoSchools>>;
@@ -19,15 +18,6 @@ beforeEach(async () => {
 	w = await makeTwoSchools(t.db);
 });
 
-const put = (entity: EntityName, data: Record<string, unknown>, id: string = randomUUID()): Op => ({
-	opId: randomUUID(),
-	entity,
-	id,
-	action: 'put',
-	data,
-	at: new Date().toISOString()
-});
-const del = (entity: EntityName, id: string): Op => ({ opId: randomUUID(), entity, id, action: 'delete', at: new Date().toISOString() });
 
 async function push(actor: Actor, ...ops: Op[]) {
 	const res = await sync(t.db, actor, { cursor: null, ops });

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import type { EntityName } from '$lib/domain/constants';
 import type { Op } from '$lib/domain/sync';
 import { openTestDatabase, makeTwoSchools, addToGroup } from '../testing/db';
 import { appliedOps, recordHistory, records } from '../db/schema';
@@ -10,6 +9,7 @@ import type { Actor } from '../policy';
 import { sync } from './sync';
 import { changesSince } from './changes-since';
 import { loadScope } from './scope';
+import { put, del } from '../testing/ops';
 
 let t: Awaited<ReturnType<typeof openTestDatabase>>;
 let w: Awaited<ReturnType<typeof makeTwoSchools>>;
@@ -22,15 +22,6 @@ beforeEach(async () => {
 	w = await makeTwoSchools(t.db);
 });
 
-const put = (entity: EntityName, data: Record<string, unknown>, id: string = randomUUID()): Op => ({
-	opId: randomUUID(),
-	entity,
-	id,
-	action: 'put',
-	data,
-	at: new Date().toISOString()
-});
-const del = (entity: EntityName, id: string): Op => ({ opId: randomUUID(), entity, id, action: 'delete', at: new Date().toISOString() });
 
 async function push(actor: Actor, ...ops: Op[]) {
 	return sync(t.db, actor, { cursor: null, ops });
