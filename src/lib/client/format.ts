@@ -9,3 +9,8 @@ export function formatTime(iso: string): string {
 	const sameDay = d.toDateString() === today.toDateString();
 	return new Intl.DateTimeFormat(tag(), sameDay ? { hour: '2-digit', minute: '2-digit' } : { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(d);
 }
+
+/** "17 november" in the interface's language (not the browser's). */
+export function formatDay(isoDate: string): string {
+	return new Intl.DateTimeFormat(tag(), { day: 'numeric', month: 'long' }).format(new Date(isoDate));
+}
