@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { openDatabase, type Database, type Db } from '../db';
 import { groups, memberships, schools, users } from '../db/schema';
 import { hashPassword } from '../auth/password';
+import { createPgDatabase } from './server-process';
 import type { Role } from '$lib/domain/constants';
 
 /**
@@ -14,21 +15,9 @@ export async function openTestDatabase(): Promise<Database & { reset(): Promise<
 	let database: Database;
 	let drop = async () => {};
 	if (adminUrl) {
-		const { default: pg } = await import('pg');
-		const name = `koers_test_${randomUUID().replaceAll('-', '')}`;
-		const admin = new pg.Client({ connectionString: adminUrl });
-		await admin.connect();
-		await admin.query(`create database ${name}`);
-		await admin.end();
-		const url = new URL(adminUrl);
-		url.pathname = `/${name}`;
-		database = await openDatabase({ databaseUrl: url.toString() });
-		drop = async () => {
-			const c = new pg.Client({ connectionString: adminUrl });
-			await c.connect();
-			await c.query(`drop database if exists ${name} with (force)`);
-			await c.end();
-		};
+		const created = await createPgDatabase(adminUrl);
+		database = await openDatabase({ databaseUrl: created.url });
+		drop = created.drop;
 	} else {
 		database = await openDatabase({ dataDir: 'memory://' });
 	}
