@@ -6,6 +6,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } fr
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { buildIfStale } from './build-if-stale.mjs';
 
 const extraArgs = process.argv.slice(2);
 const report = 'test-results/vitest-pg.json';
@@ -75,6 +76,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 		process.exit(130);
 	});
 	spawnSync('npm', ['run', '--silent', 'i18n'], { stdio: 'inherit' });
+	// Some server tests run the built server as its own process.
+	if (!buildIfStale()) {
+		stop();
+		process.exit(1);
+	}
 	const result = spawnSync(
 		'npx',
 		['vitest', 'run', 'src/lib/server', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extraArgs],

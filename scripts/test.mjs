@@ -19,8 +19,9 @@ const step = (name, ok) => {
 
 step('paraglide compile', run('npm', ['run', '--silent', 'i18n']));
 step('svelte-check', run('npm', ['run', '--silent', 'check']));
-step('vitest', run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']));
+// Built before Vitest: some server tests run the built server as its own process (crash safety, shutdown, access).
 const built = step('build', run('npx', ['vite', 'build', '--logLevel', 'warn']));
+step('vitest', run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']));
 const chromium = step('chromium', run('node', ['scripts/ensure-chromium.mjs']));
 if (built && chromium) step('playwright', run('npx', ['playwright', 'test']));
 

@@ -9,7 +9,7 @@ import { setSessionCookie } from '$lib/server/auth/cookies';
 import { areaOf, policy } from '$lib/server/policy';
 import { ensureDemoSchool } from '$lib/server/seed/demo';
 import { jsonError } from '$lib/server/http/api';
-import { log } from '$lib/server/log';
+import { log, withRequestId } from '$lib/server/log';
 
 /** Open the database (and seed the demo school) when the server starts, not on the first request. */
 export const init: ServerInit = async () => {
@@ -29,8 +29,44 @@ const i18n: Handle = ({ event, resolve }) =>
 		});
 	});
 
+/**
+ * Every request gets an id: on every log line written while it is handled, in the
+ * `x-request-id` header and in JSON error bodies, so a student's "it said error 7f3a…"
+ * leads to the log line without the log holding who they are. One line per request:
+ * route pattern (never the path, which may hold ids), status and time.
+ */
+const requestLog: Handle = ({ event, resolve }) => {
+	const requestId = randomUUID();
+	event.locals.requestId = requestId;
+	const started = performance.now();
+	return withRequestId(requestId, async () => {
+		const response = await resolve(event);
+		log.info('request', { method: event.request.method, route: event.route.id, status: response.status, ms: Math.round(performance.now() - started) });
+		response.headers.set('x-request-id', requestId);
+		if (response.status >= 400 && response.headers.get('content-type')?.includes('application/json')) {
+			return withRequestIdInBody(response, requestId);
+		}
+		return response;
+	});
+};
+
+async function withRequestIdInBody(response: Response, requestId: string): Promise<Response> {
+	const text = await response.text();
+	let body: unknown;
+	try {
+		body = JSON.parse(text);
+	} catch {
+		return new Response(text, response);
+	}
+	if (body && typeof body === 'object' && 'error' in body && body.error && typeof body.error === 'object') {
+		(body.error as Record<string, unknown>).requestId = requestId;
+	}
+	const headers = new Headers(response.headers);
+	headers.delete('content-length');
+	return new Response(JSON.stringify(body), { status: response.status, statusText: response.statusText, headers });
+}
+
 const authenticate: Handle = async ({ event, resolve }) => {
-	event.locals.requestId = randomUUID();
 	event.locals.user = null;
 	event.locals.sessionToken = null;
 	const token = event.cookies.get(sessionCookieName);
@@ -50,7 +86,6 @@ const authenticate: Handle = async ({ event, resolve }) => {
 		const allow = response.headers.get('allow');
 		response = jsonError(405, 'method_not_allowed', undefined, allow ? { allow } : {});
 	}
-	response.headers.set('x-request-id', event.locals.requestId);
 	return response;
 };
 
@@ -82,7 +117,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(securityHeaders, i18n, authenticate, guard);
+export const handle = sequence(requestLog, securityHeaders, i18n, authenticate, guard);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const requestId = event.locals.requestId ?? randomUUID();

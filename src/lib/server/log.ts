@@ -1,9 +1,30 @@
-/** Structured one-line JSON logs. Never pass personal data (names, texts, tokens) in `fields`. */
-type Fields = Record<string, unknown>;
+import { AsyncLocalStorage } from 'node:async_hooks';
 
-function write(level: 'info' | 'warn' | 'error', msg: string, fields: Fields) {
-	if (process.env.KOERS_LOG === 'silent') return;
-	const line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields });
+/**
+ * Structured one-line JSON logs. Never pass personal data (names, texts, tokens, paths with
+ * free text) in `fields`: ids, codes, counts and timings only.
+ *
+ * Every line written while a request is handled carries that request's id (the same id the
+ * client sees in the `x-request-id` header and in JSON error bodies), so one failing request
+ * can be followed through the log without logging who made it.
+ *
+ * KOERS_LOG: `info` (default), `warn`, `error` or `silent`.
+ */
+type Fields = Record<string, unknown>;
+type Level = 'info' | 'warn' | 'error';
+
+const rank: Record<Level | 'silent', number> = { info: 0, warn: 1, error: 2, silent: 3 };
+const requestContext = new AsyncLocalStorage<{ requestId: string }>();
+
+function threshold(): number {
+	const setting = (process.env.KOERS_LOG ?? 'info') as Level | 'silent';
+	return rank[setting] ?? 0;
+}
+
+function write(level: Level, msg: string, fields: Fields) {
+	if (rank[level] < threshold()) return;
+	const requestId = requestContext.getStore()?.requestId;
+	const line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...(requestId ? { requestId } : {}), ...fields });
 	(level === 'error' ? process.stderr : process.stdout).write(line + '\n');
 }
 
@@ -12,3 +33,8 @@ export const log = {
 	warn: (msg: string, fields: Fields = {}) => write('warn', msg, fields),
 	error: (msg: string, fields: Fields = {}) => write('error', msg, fields)
 };
+
+/** Runs `fn` with `requestId` attached to every log line it (and whatever it awaits) writes. */
+export function withRequestId<T>(requestId: string, fn: () => T): T {
+	return requestContext.run({ requestId }, fn);
+}

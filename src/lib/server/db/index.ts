@@ -1,8 +1,10 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
+import { log } from '../log';
+import { lockFolder } from './folder-lock.js';
 
 export { schema };
 
@@ -48,7 +50,7 @@ export async function openDatabase(config: DbConfig = {}): Promise<Database> {
 		// An idle connection that the server drops (restart, failover) must not crash the process:
 		// the pool replaces it on the next query.
 		pool.on('error', (error) => {
-			if (process.env.KOERS_LOG !== 'silent') console.warn(JSON.stringify({ level: 'warn', msg: 'database connection lost', code: (error as { code?: string }).code }));
+			log.warn('database connection lost', { code: (error as { code?: string }).code });
 		});
 		const db = drizzle({ client: pool, schema }) as unknown as Db;
 		// Several processes may start at once against one database: one migrates, the others wait.
@@ -67,15 +69,22 @@ export async function openDatabase(config: DbConfig = {}): Promise<Database> {
 	const { drizzle } = await import('drizzle-orm/pglite');
 	const { migrate } = await import('drizzle-orm/pglite/migrator');
 	const dataDir = config.dataDir ?? 'memory://';
-	if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-	const client = await PGlite.create(dataDir.startsWith('memory://') ? undefined : dataDir);
-	const pdb = drizzle({ client, schema });
-	await migrate(pdb, { migrationsFolder: folder });
+	const inMemory = dataDir.startsWith('memory://');
+	const unlock = inMemory ? () => {} : lockFolder(dataDir);
+	let client: InstanceType<typeof PGlite>;
+	try {
+		client = await PGlite.create(inMemory ? undefined : dataDir);
+		await migrate(drizzle({ client, schema }), { migrationsFolder: folder });
+	} catch (e) {
+		unlock();
+		throw e;
+	}
 	return {
-		db: pdb as unknown as Db,
+		db: drizzle({ client, schema }) as unknown as Db,
 		kind: 'pglite',
 		close: async () => {
 			if (!client.closed) await client.close();
+			unlock();
 		}
 	};
 }
