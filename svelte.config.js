@@ -5,7 +5,9 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ out: 'build', precompress: true }),
+		// KOERS_BUILD_DIR / KOERS_KIT_DIR let a second build live beside the main one (parallel work, benchmarks).
+		adapter: adapter({ out: process.env.KOERS_BUILD_DIR ?? 'build', precompress: true }),
+		outDir: process.env.KOERS_KIT_DIR ?? '.svelte-kit',
 		csp: {
 			mode: 'auto',
 			directives: {
