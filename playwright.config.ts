@@ -34,7 +34,7 @@ export default defineConfig({
 		}
 	},
 	webServer: {
-		command: `rm -rf ${dataDir} && node ${process.env.KOERS_BUILD_DIR ?? "build"}`,
+		command: `rm -rf ${dataDir} && node ${process.env.KOERS_BUILD_DIR ?? 'build'}`,
 		url: `http://localhost:${port}/api/health`,
 		timeout: 120_000,
 		reuseExistingServer: false,
