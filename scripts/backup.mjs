@@ -5,24 +5,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { lockFolder } from '../src/lib/server/db/folder-lock.js';
+import { dataFolder, lockOrExit, stamp } from './data-folder.mjs';
 
 const { values } = parseArgs({ options: { data: { type: 'string' }, out: { type: 'string' } } });
 if (process.env.DATABASE_URL && !values.data) {
 	console.error('DATABASE_URL is set: Koers uses PostgreSQL here. Back it up with pg_dump (see the README).');
 	process.exit(2);
 }
-const dataDir = path.resolve(values.data ?? process.env.KOERS_DATA_DIR ?? 'data');
-const stamp = new Date().toISOString().replaceAll(':', '-').replace(/\..*/, '');
+const dataDir = dataFolder(values.data);
 const out = path.resolve(values.out ?? path.join('backups', `koers-${stamp}.tar.gz`));
 
-let unlock;
-try {
-	unlock = lockFolder(dataDir);
-} catch (e) {
-	console.error(e instanceof Error ? e.message : String(e));
-	process.exit(1);
-}
+const unlock = lockOrExit(dataDir);
 try {
 	const { PGlite } = await import('@electric-sql/pglite');
 	const db = await PGlite.create(dataDir);

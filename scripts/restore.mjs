@@ -4,7 +4,8 @@
 import { existsSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { lockFileName, lockFolder } from '../src/lib/server/db/folder-lock.js';
+import { lockFileName } from '../src/lib/server/db/folder-lock.js';
+import { dataFolder, lockOrExit, stamp } from './data-folder.mjs';
 
 const { values, positionals } = parseArgs({ options: { data: { type: 'string' } }, allowPositionals: true });
 const file = positionals[0];
@@ -12,17 +13,10 @@ if (!file || !existsSync(file)) {
 	console.error(file ? `No such backup file: ${file}` : 'Which backup? npm run restore -- backups/koers-….tar.gz');
 	process.exit(2);
 }
-const dataDir = path.resolve(values.data ?? process.env.KOERS_DATA_DIR ?? 'data');
-const stamp = new Date().toISOString().replaceAll(':', '-').replace(/\..*/, '');
+const dataDir = dataFolder(values.data);
 const incoming = `${dataDir}.restoring-${stamp}`;
 
-let unlock;
-try {
-	unlock = lockFolder(dataDir);
-} catch (e) {
-	console.error(e instanceof Error ? e.message : String(e));
-	process.exit(1);
-}
+let unlock = lockOrExit(dataDir);
 try {
 	const { PGlite } = await import('@electric-sql/pglite');
 	// Load into a new folder first and check it opens: a broken file leaves the current data alone.
