@@ -8,6 +8,7 @@ import { sessionCookieName, validateSession } from '$lib/server/auth/session';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { areaOf, policy } from '$lib/server/policy';
 import { ensureDemoSchool } from '$lib/server/seed/demo';
+import { startRetentionSchedule, stopRetentionSchedule } from '$lib/server/privacy/retention';
 import { jsonError } from '$lib/server/http/api';
 import { log, withRequestId } from '$lib/server/log';
 
@@ -16,8 +17,13 @@ export const init: ServerInit = async () => {
 	const started = Date.now();
 	const { db, kind } = await startDatabase();
 	if (process.env.KOERS_DEMO !== '0') await ensureDemoSchool(db);
+	// Archived students past their school's retention period are erased now and once a day.
+	void startRetentionSchedule(() => database().db);
 	log.info('database ready', { kind, ms: Date.now() - started });
-	process.once('sveltekit:shutdown', () => void stopDatabase());
+	process.once('sveltekit:shutdown', () => {
+		stopRetentionSchedule();
+		void stopDatabase().then(() => log.info('stopped'));
+	});
 };
 
 const i18n: Handle = ({ event, resolve }) =>

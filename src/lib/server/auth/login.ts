@@ -17,7 +17,7 @@ export type LoginResult =
 	| { ok: false; reason: 'invalid' }
 	| { ok: false; reason: 'rate_limited'; retryAfterSeconds: number };
 
-async function lockedFor(db: Db, keys: string[], now: Date): Promise<number> {
+export async function lockedFor(db: Db, keys: string[], now: Date): Promise<number> {
 	let wait = 0;
 	for (const key of keys) {
 		const [row] = await db.select().from(loginAttempts).where(eq(loginAttempts.key, key));
@@ -28,7 +28,7 @@ async function lockedFor(db: Db, keys: string[], now: Date): Promise<number> {
 	return wait;
 }
 
-async function recordFailure(db: Db, key: string, limit: (typeof limits)['account'], now: Date) {
+export async function recordFailure(db: Db, key: string, limit: (typeof limits)['account'], now: Date) {
 	const windowStart = new Date(now.getTime() - limit.windowMs);
 	// One statement, so concurrent processes count every failure.
 	await db.execute(sql`

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, lt, ne } from 'drizzle-orm';
 import type { Me } from '$lib/domain/user';
 import type { Db } from '../db';
 import { schools, sessions, users } from '../db/schema';
@@ -70,8 +70,23 @@ export async function deleteSession(db: Db, token: string): Promise<void> {
 	await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
 }
 
-export async function deleteUserSessions(db: Db, schoolId: string, userId: string): Promise<void> {
-	await db.delete(sessions).where(and(eq(sessions.userId, userId), eq(sessions.schoolId, schoolId)));
+/** Ends every session of the account; returns how many there were. */
+export async function deleteUserSessions(db: Db, schoolId: string, userId: string): Promise<number> {
+	const gone = await db
+		.delete(sessions)
+		.where(and(eq(sessions.userId, userId), eq(sessions.schoolId, schoolId)))
+		.returning({ tokenHash: sessions.tokenHash });
+	return gone.length;
+}
+
+/** Ends every session of the account except the one with `keepToken` (the device in use). */
+export async function deleteOtherSessions(db: Db, schoolId: string, userId: string, keepToken: string | null): Promise<number> {
+	const scope = and(eq(sessions.userId, userId), eq(sessions.schoolId, schoolId));
+	const gone = await db
+		.delete(sessions)
+		.where(keepToken ? and(scope, ne(sessions.tokenHash, hashToken(keepToken))) : scope)
+		.returning({ tokenHash: sessions.tokenHash });
+	return gone.length;
 }
 
 export async function deleteExpiredSessions(db: Db, now = new Date()): Promise<void> {

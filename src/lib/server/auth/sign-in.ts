@@ -3,14 +3,19 @@ import type { LoginInput } from '$lib/domain/user';
 import { database } from '../db/runtime';
 import { setSessionCookie, clearSessionCookie } from './cookies';
 import { login, type LoginResult } from './login';
-import { deleteSession } from './session';
+import { deleteSession, sessionCookieName } from './session';
 
-/** Signs in for both the form and the JSON endpoint; a previous session on this browser is ended first. */
+/**
+ * Signs in for both the form and the JSON endpoint. The session rotates: whatever session cookie
+ * the request carries (valid or not, this user's or someone else's) is ended, so a session id
+ * planted before sign-in is worthless after it.
+ */
 export async function signIn(event: RequestEvent, input: LoginInput): Promise<LoginResult> {
 	const db = database().db;
 	const result = await login(db, input, event.getClientAddress());
 	if (result.ok) {
-		if (event.locals.sessionToken) await deleteSession(db, event.locals.sessionToken);
+		const previous = new Set([event.locals.sessionToken, event.cookies.get(sessionCookieName)].filter((t): t is string => !!t));
+		for (const token of previous) await deleteSession(db, token);
 		setSessionCookie(event, result.session.token, result.session.expiresAt);
 	}
 	return result;
@@ -18,6 +23,13 @@ export async function signIn(event: RequestEvent, input: LoginInput): Promise<Lo
 
 export async function signOut(event: RequestEvent): Promise<void> {
 	if (event.locals.sessionToken) await deleteSession(database().db, event.locals.sessionToken);
+	clearSessionCookie(event);
+	event.locals.user = null;
+	event.locals.sessionToken = null;
+}
+
+/** Ends the browser's own cookie and locals after all the account's sessions were ended elsewhere. */
+export function forgetSession(event: RequestEvent): void {
 	clearSessionCookie(event);
 	event.locals.user = null;
 	event.locals.sessionToken = null;

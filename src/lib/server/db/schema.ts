@@ -22,6 +22,8 @@ export const schools = pgTable('schools', {
 	id: uuid('id').primaryKey().defaultRandom(),
 	name: text('name').notNull(),
 	isDemo: boolean('is_demo').notNull().default(false),
+	/** Days an archived student's data is kept before it is erased; null keeps it until an admin erases it. */
+	retentionDays: integer('retention_days'),
 	createdAt: createdAt()
 });
 
@@ -38,6 +40,8 @@ export const users = pgTable(
 		role: text('role', { enum: ['student', 'coach', 'admin'] }).notNull(),
 		passwordHash: text('password_hash').notNull(),
 		active: boolean('active').notNull().default(true),
+		/** Set when a student left: no groups, no sign-in, data kept until the school's retention ends. */
+		archivedAt: timestamp('archived_at', { withTimezone: true }),
 		createdAt: createdAt(),
 		updatedAt: updatedAt()
 	},
@@ -146,7 +150,11 @@ export const records = pgTable(
 		index('records_owner_rev_idx').on(t.ownerId, t.rev),
 		index('records_school_entity_idx').on(t.schoolId, t.entity, t.rev),
 		index('records_parent_idx').on(t.parentId),
-		index('records_group_ids_idx').using('gin', t.groupIds)
+		index('records_group_ids_idx').using('gin', t.groupIds),
+		// A student's own recent work ("active in the last 14 days"): one short probe per student.
+		index('records_own_work_idx').on(t.ownerId, t.updatedAt).where(sql`author_id = owner_id`),
+		// Feedback on learning questions (questions waiting for an answer), without reading all feedback.
+		index('records_question_feedback_idx').on(t.schoolId, t.ownerId).where(sql`entity = 'feedback' and (data->>'targetEntity') = 'question'`)
 	]
 );
 
@@ -184,6 +192,45 @@ export const appliedOps = pgTable(
 		appliedAt: timestamp('applied_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [index('applied_ops_school_idx').on(t.schoolId, t.appliedAt)]
+);
+
+/** Who read a student's protected data (the intake's private note), and when. The student sees this list. */
+export const accessLog = pgTable(
+	'access_log',
+	{
+		id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+		schoolId: uuid('school_id')
+			.notNull()
+			.references(() => schools.id, { onDelete: 'cascade' }),
+		studentId: uuid('student_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		/** No foreign key: the entry stays when the reader's account is erased later. */
+		readerId: uuid('reader_id').notNull(),
+		/** What was read, as a code, e.g. `intake.privateNote`. */
+		what: text('what').notNull(),
+		at: timestamp('at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('access_log_student_idx').on(t.studentId, t.at), index('access_log_school_idx').on(t.schoolId, t.at)]
+);
+
+/** That an account was erased, by whom and how much: never the erased person's name or username. */
+export const erasures = pgTable(
+	'erasures',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		schoolId: uuid('school_id')
+			.notNull()
+			.references(() => schools.id, { onDelete: 'cascade' }),
+		erasedAt: timestamp('erased_at', { withTimezone: true }).notNull().defaultNow(),
+		/** The admin who erased; null when the school's retention period did it. */
+		erasedBy: uuid('erased_by'),
+		reason: text('reason', { enum: ['admin', 'retention'] }).notNull(),
+		role: text('role', { enum: ['student', 'coach', 'admin'] }).notNull(),
+		/** Rows removed or blanked per kind, e.g. `{ records: 12, sessions: 1 }`. */
+		counts: jsonb('counts').$type<Record<string, number>>().notNull()
+	},
+	(t) => [index('erasures_school_idx').on(t.schoolId, t.erasedAt)]
 );
 
 export type School = typeof schools.$inferSelect;

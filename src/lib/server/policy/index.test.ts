@@ -81,3 +81,47 @@ describe('policy.readGroup', () => {
 		expect(policy.readGroup(actor('admin', 'admin-1', schoolB), group, null)).toBe(false);
 	});
 });
+
+describe('privacy rules', () => {
+	const student = { id: 'student-1', schoolId: schoolA, role: 'student' as const };
+	const otherSchoolStudent = { id: 'student-9', schoolId: schoolB, role: 'student' as const };
+
+	it('guards /account for every signed-in role', () => {
+		expect(areaOf('/account')).toBe('signedIn');
+		expect(areaOf('/accounts')).toBeNull();
+		for (const role of ['student', 'coach', 'admin'] as const) expect(policy.enterArea(actor(role), 'signedIn')).toBe(true);
+	});
+
+	it('lets only the student and their own coaches open the private note; not admins, classmates or other schools', () => {
+		expect(policy.readPrivateNote(actor('student'), student, none)).toBe(true);
+		expect(policy.readPrivateNote(actor('coach'), student, coached)).toBe(true);
+		expect(policy.readPrivateNote(actor('coach'), student, none)).toBe(false);
+		expect(policy.readPrivateNote(actor('admin'), student, none)).toBe(false);
+		expect(policy.readPrivateNote(actor('student', 'student-2'), student, none)).toBe(false);
+		expect(policy.readPrivateNote(actor('coach', 'coach-1', schoolB), student, coached)).toBe(false);
+	});
+
+	it('shows the access log to the student and their school’s admins', () => {
+		expect(policy.readAccessLog(actor('student'), student)).toBe(true);
+		expect(policy.readAccessLog(actor('admin'), student)).toBe(true);
+		expect(policy.readAccessLog(actor('coach'), student)).toBe(false);
+		expect(policy.readAccessLog(actor('admin'), otherSchoolStudent)).toBe(false);
+	});
+
+	it('lets an admin manage student data of their own school only', () => {
+		expect(policy.manageStudentData(actor('admin'), student)).toBe(true);
+		expect(policy.manageStudentData(actor('admin'), otherSchoolStudent)).toBe(false);
+		expect(policy.manageStudentData(actor('admin'), { schoolId: schoolA, role: 'coach' })).toBe(false);
+		expect(policy.manageStudentData(actor('coach'), student)).toBe(false);
+	});
+
+	it('says when an archived student’s retention period is over', () => {
+		const archivedAt = new Date('2026-01-01T00:00:00Z');
+		const at = (days: number) => new Date(archivedAt.getTime() + days * 86_400_000);
+		expect(policy.retentionExpired({ role: 'student', archivedAt }, 30, at(29))).toBe(false);
+		expect(policy.retentionExpired({ role: 'student', archivedAt }, 30, at(30))).toBe(true);
+		expect(policy.retentionExpired({ role: 'student', archivedAt }, null, at(3000))).toBe(false);
+		expect(policy.retentionExpired({ role: 'student', archivedAt: null }, 0, at(1))).toBe(false);
+		expect(policy.retentionExpired({ role: 'coach', archivedAt }, 0, at(1))).toBe(false);
+	});
+});

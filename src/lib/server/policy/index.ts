@@ -21,7 +21,8 @@ const areaPrefixes: [string, Area][] = [
 	['/api/admin', 'admin'],
 	['/api/me', 'signedIn'],
 	['/api/sync', 'signedIn'],
-	['/api/portfolio', 'signedIn']
+	['/api/portfolio', 'signedIn'],
+	['/account', 'signedIn']
 ];
 
 /** Which area a path belongs to; null for public paths (sign-in, health, language, static files). */
@@ -55,6 +56,36 @@ export const policy = {
 		if (actor.role === 'admin') return true;
 		if (actor.role === 'coach') return subject.role === 'student' && relation.coachesStudent;
 		return false;
+	},
+
+	/**
+	 * The intake's private note: the student themselves and the coaches of their groups, one
+	 * deliberate look at a time (each look is logged). Not admins: they manage accounts, not guidance.
+	 */
+	readPrivateNote(actor: Actor, subject: { id: string; schoolId: string; role: Role }, relation: Relation): boolean {
+		if (actor.schoolId !== subject.schoolId || subject.role !== 'student') return false;
+		if (actor.id === subject.id) return true;
+		return actor.role === 'coach' && relation.coachesStudent;
+	},
+
+	/** Who read a student's protected data: the student, and the admins of their school. */
+	readAccessLog(actor: Actor, subject: { id: string; schoolId: string }): boolean {
+		if (actor.schoolId !== subject.schoolId) return false;
+		return actor.id === subject.id || actor.role === 'admin';
+	},
+
+	/**
+	 * Exporting, archiving and erasing a student's account (AVG/GDPR requests, leaving school):
+	 * admins of the student's own school only.
+	 */
+	manageStudentData(actor: Actor, subject: { schoolId: string; role: Role }): boolean {
+		return actor.role === 'admin' && actor.schoolId === subject.schoolId && subject.role === 'student';
+	},
+
+	/** An archived student whose school keeps data `retentionDays` days is due for erasure at `now`. */
+	retentionExpired(subject: { role: Role; archivedAt: Date | null }, retentionDays: number | null, now: Date): boolean {
+		if (subject.role !== 'student' || !subject.archivedAt || retentionDays == null) return false;
+		return subject.archivedAt.getTime() + retentionDays * 86_400_000 <= now.getTime();
 	},
 
 	/** Seeing a group and its member list: its coaches, the school's admins. Students see their own groups' names only. */

@@ -4,6 +4,7 @@ import type { Db } from '../db';
 import { groups, memberships, records, schools, users } from '../db/schema';
 import { policy, type Actor } from '../policy';
 import { ApiError } from '../http/api';
+import { accessKinds, accessLogOf, recordAccess, type AccessEntry } from '../privacy/access-log.service';
 
 /** One record in the download: its data as stored, plus who wrote it and when. */
 export interface ExportedRecord {
@@ -28,6 +29,8 @@ export interface StudentExport {
 		displayName: string;
 		role: string;
 		active: boolean;
+		/** When the student left (archived): their data is kept until the school's retention period ends. */
+		archivedAt: string | null;
 		createdAt: string;
 		updatedAt: string;
 		school: { id: string; name: string };
@@ -36,6 +39,8 @@ export interface StudentExport {
 	/** Every record the student owns, per entity; entities without records are empty lists. */
 	records: Record<EntityName, ExportedRecord[]>;
 	counts: Record<EntityName, number>;
+	/** Who read the student's private note or downloaded their data, and when (oldest first). */
+	accessLog: AccessEntry[];
 }
 
 const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
@@ -52,7 +57,25 @@ const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOStr
  */
 export async function exportStudentData(db: Db, actor: Actor, now = new Date()): Promise<StudentExport> {
 	if (!policy.enterArea(actor, 'student')) throw new ApiError(403, 'forbidden');
+	return buildExport(db, actor, actor.schoolId, actor.id, now);
+}
 
+/**
+ * The same download for an admin of the student's school (an AVG/GDPR request, or before erasing):
+ * anyone else gets 404. The download itself is written to the student's access log first, so the
+ * student can see it and the file shows it too.
+ */
+export async function exportStudentForAdmin(db: Db, actor: Actor, studentId: string, now = new Date()): Promise<StudentExport> {
+	const [subject] = await db
+		.select({ id: users.id, schoolId: users.schoolId, role: users.role })
+		.from(users)
+		.where(and(eq(users.id, studentId), eq(users.schoolId, actor.schoolId)));
+	if (!subject || !policy.manageStudentData(actor, subject)) throw new ApiError(404, 'not_found');
+	await recordAccess(db, { schoolId: actor.schoolId, studentId, readerId: actor.id, what: accessKinds.adminExport, at: now });
+	return buildExport(db, actor, actor.schoolId, studentId, now);
+}
+
+async function buildExport(db: Db, actor: Actor, schoolId: string, studentId: string, now: Date): Promise<StudentExport> {
 	const [profile] = await db
 		.select({
 			id: users.id,
@@ -60,6 +83,7 @@ export async function exportStudentData(db: Db, actor: Actor, now = new Date()):
 			displayName: users.displayName,
 			role: users.role,
 			active: users.active,
+			archivedAt: users.archivedAt,
 			createdAt: users.createdAt,
 			updatedAt: users.updatedAt,
 			schoolId: schools.id,
@@ -67,14 +91,14 @@ export async function exportStudentData(db: Db, actor: Actor, now = new Date()):
 		})
 		.from(users)
 		.innerJoin(schools, eq(schools.id, users.schoolId))
-		.where(and(eq(users.id, actor.id), eq(users.schoolId, actor.schoolId)));
+		.where(and(eq(users.id, studentId), eq(users.schoolId, schoolId)));
 	if (!profile) throw new ApiError(404, 'not_found');
 
 	const mine = await db
 		.select({ id: groups.id, name: groups.name, role: memberships.role })
 		.from(memberships)
 		.innerJoin(groups, eq(groups.id, memberships.groupId))
-		.where(and(eq(memberships.userId, actor.id), eq(memberships.schoolId, actor.schoolId)))
+		.where(and(eq(memberships.userId, studentId), eq(memberships.schoolId, schoolId)))
 		.orderBy(asc(groups.name));
 	const coaches = mine.length
 		? await db
@@ -83,7 +107,7 @@ export async function exportStudentData(db: Db, actor: Actor, now = new Date()):
 				.innerJoin(users, eq(users.id, memberships.userId))
 				.where(
 					and(
-						eq(memberships.schoolId, actor.schoolId),
+						eq(memberships.schoolId, schoolId),
 						eq(memberships.role, 'coach'),
 						inArray(
 							memberships.groupId,
@@ -106,16 +130,16 @@ export async function exportStudentData(db: Db, actor: Actor, now = new Date()):
 			updatedAt: records.updatedAt
 		})
 		.from(records)
-		.where(and(eq(records.ownerId, actor.id), eq(records.schoolId, actor.schoolId), eq(records.deleted, false)))
+		.where(and(eq(records.ownerId, studentId), eq(records.schoolId, schoolId), eq(records.deleted, false)))
 		.orderBy(asc(records.entity), asc(records.createdAt), asc(records.id));
 
 	// Names of the coaches who wrote about the student, from the same school only.
-	const authorIds = [...new Set(rows.map((r) => r.authorId).filter((id) => id !== actor.id))];
+	const authorIds = [...new Set(rows.map((r) => r.authorId).filter((id) => id !== studentId))];
 	const authors = authorIds.length
 		? await db
 				.select({ id: users.id, displayName: users.displayName })
 				.from(users)
-				.where(and(inArray(users.id, authorIds), eq(users.schoolId, actor.schoolId)))
+				.where(and(inArray(users.id, authorIds), eq(users.schoolId, schoolId)))
 		: [];
 	const authorName = new Map(authors.map((a) => [a.id, a.displayName]));
 
@@ -128,7 +152,7 @@ export async function exportStudentData(db: Db, actor: Actor, now = new Date()):
 			createdAt: iso(r.createdAt),
 			updatedAt: iso(r.updatedAt),
 			rev: r.rev,
-			author: r.authorId === actor.id ? 'self' : { id: r.authorId, displayName: authorName.get(r.authorId) ?? null },
+			author: r.authorId === studentId ? 'self' : { id: r.authorId, displayName: authorName.get(r.authorId) ?? null },
 			...(r.entity === 'evidence' ? { private: r.private } : {}),
 			data: r.data ?? null
 		});
@@ -144,13 +168,15 @@ export async function exportStudentData(db: Db, actor: Actor, now = new Date()):
 			displayName: profile.displayName,
 			role: profile.role,
 			active: profile.active,
+			archivedAt: profile.archivedAt ? iso(profile.archivedAt) : null,
 			createdAt: iso(profile.createdAt),
 			updatedAt: iso(profile.updatedAt),
 			school: { id: profile.schoolId, name: profile.schoolName }
 		},
 		groups: mine.map((g) => ({ ...g, coaches: coaches.filter((c) => c.groupId === g.id).map((c) => c.displayName) })),
 		records: grouped,
-		counts: Object.fromEntries(entityNames.map((e) => [e, grouped[e].length])) as Record<EntityName, number>
+		counts: Object.fromEntries(entityNames.map((e) => [e, grouped[e].length])) as Record<EntityName, number>,
+		accessLog: await accessLogOf(db, actor, studentId, 'oldest')
 	};
 }
 

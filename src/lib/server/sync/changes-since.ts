@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { syncLimits, type Change } from '$lib/domain/sync';
 import { queryRows, type Db } from '../db';
 import type { Scope } from './scope';
@@ -29,31 +29,40 @@ const iso = (d: string | Date) => (d instanceof Date ? d : new Date(d)).toISOStr
 export async function changesSince(db: Db, scope: Scope, rev: number, limit = syncLimits.maxChanges): Promise<{ changes: Change[]; more: boolean; lastRev: number }> {
 	const { actor } = scope;
 	const groups = sql`${`{${scope.groupIds.join(',')}}`}::uuid[]`;
-	let where;
+	// The scope as separate parts, each read in `rev` order through its own index and cut at `limit`,
+	// then merged: one `or` over the whole school would walk the school's rev index past every other
+	// student's records (seconds in a school of a million records). The parts do not overlap.
+	const parts: SQL[] = [];
 	if (actor.role === 'student') {
-		where = sql`(owner_id = ${actor.id}
-			or (entity in ('board', 'item') and group_ids && ${groups})
-			or entity = 'qualification')`;
+		parts.push(sql`owner_id = ${actor.id}`);
+		parts.push(sql`entity in ('board', 'item') and group_ids && ${groups} and owner_id is null`);
 	} else if (actor.role === 'coach') {
 		const students = sql`${`{${[...scope.studentIds].join(',')}}`}::uuid[]`;
-		where = sql`(owner_id = any(${students})
-			or (entity in ('board', 'item', 'need') and (group_ids && ${groups} or author_id = ${actor.id}))
-			or entity = 'qualification')`;
-	} else {
-		where = sql`entity = 'qualification'`;
+		parts.push(sql`owner_id = any(${students})`);
+		parts.push(sql`entity in ('board', 'item', 'need') and (group_ids && ${groups} or author_id = ${actor.id}) and owner_id is null`);
 	}
+	parts.push(sql`entity = 'qualification' and owner_id is null`);
 	// A student's private evidence reaches only that student; anyone else gets a tombstone.
 	const hidden = sql`(private and owner_id is distinct from ${actor.id})`;
+	const branches = sql.join(
+		parts.map(
+			(where) => sql`(select id, entity, rev, deleted, private, data, owner_id, author_id, created_at, updated_at
+				from records
+				where school_id = ${actor.schoolId} and rev > ${rev} and ${where}
+				order by rev
+				limit ${limit + 1})`
+		),
+		sql` union all `
+	);
 	// At most `limit` changes, and no more than about `maxAnswerBytes` of data (photos in evidence are large):
 	// the first change always goes, so a large record still arrives.
 	const rows = await queryRows<Row & { running: string | number }>(
 		db,
 		sql`select * from (
 				select *, sum(octet_length(coalesce(data::text, ''))) over (order by rev) as running from (
-					select id, entity, rev, (deleted or ${hidden}) as deleted, case when ${hidden} then null else data end as data,
+					select id, entity, rev, (deleted or ${hidden}) as deleted, case when ${hidden} then null when entity = 'intake' and owner_id is distinct from ${actor.id} then data - 'privateNote' else data end as data,
 						owner_id, author_id, created_at, updated_at
-					from records
-					where school_id = ${actor.schoolId} and rev > ${rev} and ${where}
+					from (${branches}) scoped
 					order by rev
 					limit ${limit + 1}
 				) page

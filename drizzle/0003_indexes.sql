@@ -1,0 +1,2 @@
+CREATE INDEX "records_own_work_idx" ON "records" USING btree ("owner_id","updated_at") WHERE author_id = owner_id;--> statement-breakpoint
+CREATE INDEX "records_question_feedback_idx" ON "records" USING btree ("school_id","owner_id") WHERE entity = 'feedback' and (data->>'targetEntity') = 'question';

@@ -1,0 +1,31 @@
+import { redirect } from '@sveltejs/kit';
+import { context, orError } from '$lib/server/http/actor';
+import { attempt } from '$lib/server/http/form';
+import { accountDetail } from '$lib/server/privacy/account-admin.service';
+import { archiveStudent, eraseStudent, restoreStudent } from '$lib/server/privacy/erase.service';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const { user, db } = context(locals);
+	return { account: await orError(accountDetail(db, user, params.userId)) };
+};
+
+export const actions: Actions = {
+	archive: async ({ locals, params }) => {
+		const { user, db } = context(locals);
+		const result = await attempt(() => archiveStudent(db, user, params.userId));
+		return result.ok ? { archived: true } : result.failure;
+	},
+	restore: async ({ locals, params }) => {
+		const { user, db } = context(locals);
+		const result = await attempt(() => restoreStudent(db, user, params.userId));
+		return result.ok ? { restored: true } : result.failure;
+	},
+	erase: async ({ locals, params, request }) => {
+		const { user, db } = context(locals);
+		const confirm = String((await request.formData()).get('confirm') ?? '');
+		const result = await attempt(() => eraseStudent(db, user, params.userId, confirm), { confirm });
+		if (!result.ok) return result.failure;
+		redirect(303, '/admin/users?erased=1');
+	}
+};
