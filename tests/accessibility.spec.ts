@@ -38,7 +38,7 @@ test.describe('accessibility on a phone (390×844)', () => {
 
 	test('coach pages', async ({ page }) => {
 		await signInWithApi(page, demo.coach.username);
-		await page.goto('/coach');
+		await page.goto('/coach/groups');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mijn groepen');
 		await expectNoAxeViolations(page, '/coach');
 

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, signInWithForm } from './helpers';
+import { demo, expectNoAxeViolations, signInWithForm, unique } from './helpers';
+import { addMembers, createGroup, createUser, signedIn } from './coach-helpers';
 
 /**
  * The coach's approvals queue and autonomy per student (/coach/approvals).
@@ -56,4 +57,82 @@ test.describe('coach approvals and autonomy', () => {
 		await expect(rows.first()).toContainText('Besproken in het coachgesprek');
 		await expectNoAxeViolations(page, '/coach/approvals with a student open');
 	});
+});
+
+test('a suggested item leaves the student something to do: the note, the item, and picking it in one tap', async ({ browser, baseURL }) => {
+	// A group of our own: a coach, and a student without an autonomy level (guided: every pick waits).
+	const tag = unique('');
+	const coachAccount = { displayName: 'Carla Coach', username: `carla${tag}`, role: 'coach' as const, password: 'een-goed-wachtwoord' };
+	const studentAccount = { displayName: 'Sem Suggestie', username: `sem${tag}`, role: 'student' as const, password: 'een-goed-wachtwoord' };
+	const group = `Voorstelgroep ${tag}`;
+	const admin = await signedIn(browser, baseURL, demo.admin.username);
+	await createUser(admin, coachAccount);
+	await createUser(admin, studentAccount);
+	await createGroup(admin, group);
+	await addMembers(admin, group, [coachAccount.username, studentAccount.username]);
+	await admin.context().close();
+
+	// The coach makes a board with two items for the group.
+	const coach = await signedIn(browser, baseURL, coachAccount.username, coachAccount.password);
+	const board = `Bloeddruk ${tag}`;
+	const first = 'Bloeddruk meten bij een collega';
+	const better = 'Theorie: waarom meet je bloeddruk?';
+	await coach.goto('/coach/boards');
+	await coach.getByRole('button', { name: 'Nieuw bord' }).click();
+	await coach.getByLabel('Titel').fill(board);
+	await coach.getByRole('checkbox', { name: group }).check();
+	await coach.getByRole('button', { name: 'Bord bewaren' }).click();
+	for (const item of [first, better]) {
+		await coach.getByRole('button', { name: 'Nieuwe opdracht' }).click();
+		await coach.getByLabel('Titel', { exact: true }).last().fill(item);
+		await coach.getByRole('button', { name: 'Opdracht bewaren' }).click();
+		await expect(coach.getByRole('table', { name: `Opdrachten van ${board}` })).toContainText(item);
+	}
+	await expect(coach.getByTestId('online-status')).toHaveText('Alles opgeslagen', { timeout: 20_000 });
+
+	// The student picks the first item; it waits for the coach.
+	const student = await signedIn(browser, baseURL, studentAccount.username, studentAccount.password, { width: 390, height: 844 });
+	await student.goto('/student/boards');
+	const firstCard = student.getByTestId('item').filter({ has: student.getByRole('heading', { name: first, exact: true }) });
+	await expect(firstCard).toBeVisible({ timeout: 20_000 });
+	await firstCard.getByRole('button', { name: 'Kiezen', exact: true }).click();
+	await firstCard.getByRole('button', { name: 'Kies deze opdracht' }).click();
+	await expect(firstCard.getByRole('status').first()).toContainText('Wacht op goedkeuring van je coach');
+	await expect(student.getByTestId('online-status')).toHaveText('Alles opgeslagen', { timeout: 20_000 });
+
+	// The coach suggests the other item, with a note.
+	await coach.goto('/coach/approvals');
+	const pick = coach.getByTestId('approval-pick').filter({ has: coach.getByRole('heading', { name: studentAccount.displayName }) });
+	await expect(pick).toBeVisible({ timeout: 20_000 });
+	await expect(pick).toContainText(first);
+	await pick.getByRole('button', { name: /^Andere opdracht voorstellen/ }).click();
+	const option = pick.getByLabel('Voorgestelde opdracht').locator('option', { hasText: better });
+	await pick.getByLabel('Voorgestelde opdracht').selectOption((await option.getAttribute('value'))!);
+	const note = 'Begin met de theorie, dan weet je waar je op let.';
+	await pick.getByLabel(`Toelichting voor ${studentAccount.displayName}`).fill(note);
+	await pick.getByRole('button', { name: 'Voorstel sturen' }).click();
+	await expect(coach.getByRole('status').getByText(`Je voorstel is naar ${studentAccount.displayName} gestuurd.`)).toBeVisible();
+	await expect(coach.getByTestId('online-status')).toHaveText('Alles opgeslagen', { timeout: 20_000 });
+
+	// The student sees the note and the suggested item at the top of the board page, and picks it in one tap.
+	await student.reload();
+	const suggestion = student.getByRole('region', { name: 'Je coach stelt iets anders voor' });
+	await expect(suggestion).toBeVisible({ timeout: 20_000 });
+	await expect(suggestion).toContainText(`In plaats van: ${first}`);
+	await expect(suggestion).toContainText(`${coachAccount.displayName} schreef:`);
+	await expect(suggestion).toContainText(note);
+	await expect(suggestion.getByRole('link', { name: better })).toBeVisible();
+	await expectNoAxeViolations(student, 'student boards with a suggestion of the coach');
+	await suggestion.getByRole('button', { name: `Kies deze opdracht: ${better}` }).click();
+	await expect(student.getByRole('status').filter({ hasText: `Je hebt ${better} gekozen.` })).toBeVisible();
+	await expect(suggestion).toHaveCount(0);
+	const row = student.locator('#mijn-keuzes').getByTestId('choice').filter({ has: student.getByRole('heading', { name: better, exact: true }) });
+	await expect(row).toHaveAttribute('data-state', 'waiting');
+	await expect(student.getByTestId('online-status')).toHaveText('Alles opgeslagen', { timeout: 20_000 });
+
+	// The new pick is in the coach's queue.
+	await coach.reload();
+	await expect(coach.getByTestId('approval-pick').filter({ hasText: better })).toBeVisible({ timeout: 20_000 });
+	await student.context().close();
+	await coach.context().close();
 });

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, signInWithForm, unique } from './helpers';
+import { demo, expectNoAxeViolations, signInWithForm, unique } from './helpers';
+import { addMembers, boardsOnServer, createGroup, createUser, removeMember, signedIn } from './coach-helpers';
 
 test('a coach makes a board with an item, exports it and imports the file again', async ({ page }) => {
 	await signInWithForm(page, 'coach1');
@@ -34,6 +35,7 @@ test('a coach makes a board with an item, exports it and imports the file again'
 
 	await page.getByRole('button', { name: /Terug naar alle borden/ }).click();
 	await page.getByLabel('Bestand', { exact: true }).setInputFiles(path!);
+	await page.getByRole('checkbox', { name: 'Zorg en Welzijn 2A' }).check();
 	await page.getByRole('button', { name: 'Bestand importeren' }).click();
 	await expect(page.getByRole('heading', { name: `Bord: ${title}` })).toBeVisible();
 });
@@ -52,4 +54,77 @@ test('an invalid board file imports nothing and says where it is wrong', async (
 	await expect(page.getByTestId('import-errors')).toContainText('items[0].level: "expert" is geen niveau van dit bord');
 	await expect(page.getByRole('table', { name: 'Keuzeborden op dit apparaat' })).not.toContainText('Fout bord');
 	await expectNoAxeViolations(page, 'coach boards import errors');
+});
+
+test('the coach exports a board and imports it into another group', async ({ page, browser, baseURL }) => {
+	// The demo school has one group: the admin makes a second one with coach1 and a new student in it.
+	const group = unique('Ruilgroep ');
+	const student = { displayName: 'Ruben Ruil', username: unique('ruil'), role: 'student' as const, password: 'een-goed-wachtwoord' };
+	const admin = await signedIn(browser, baseURL, demo.admin.username);
+	await createGroup(admin, group);
+	await createUser(admin, student);
+	await addMembers(admin, group, [demo.coach.username, student.username]);
+
+	try {
+		await signInWithForm(page, demo.coach.username);
+		await page.goto('/coach/boards');
+		const title = unique('Ruilbord ');
+		await page.getByRole('button', { name: 'Nieuw bord' }).click();
+		await page.getByLabel('Titel').fill(title);
+		await page.getByRole('checkbox', { name: demo.group, exact: true }).check();
+		await expect(page.getByRole('checkbox', { name: group, exact: true })).not.toBeChecked();
+		await page.getByRole('button', { name: 'Bord bewaren' }).click();
+		await expect(page.getByRole('heading', { name: `Bord: ${title}` })).toBeVisible();
+		for (const item of ['Tillen met de tillift', 'Overdracht schrijven']) {
+			await page.getByRole('button', { name: 'Nieuwe opdracht' }).click();
+			await page.getByLabel('Titel', { exact: true }).last().fill(item);
+			await page.getByRole('button', { name: 'Opdracht bewaren' }).click();
+			await expect(page.getByRole('table', { name: `Opdrachten van ${title}` })).toContainText(item);
+		}
+
+		const download = page.waitForEvent('download');
+		await page.getByRole('button', { name: 'Exporteren' }).click();
+		const path = await (await download).path();
+
+		// Import the file for the other group only.
+		await page.getByRole('button', { name: /Terug naar alle borden/ }).click();
+		await page.getByLabel('Bestand', { exact: true }).setInputFiles(path!);
+		await page.getByRole('checkbox', { name: group, exact: true }).check();
+		await expect(page.getByRole('checkbox', { name: demo.group, exact: true })).not.toBeChecked();
+		await page.getByRole('button', { name: 'Bestand importeren' }).click();
+		await expect(page.getByRole('heading', { name: `Bord: ${title}` })).toBeVisible();
+		const imported = page.getByRole('table', { name: `Opdrachten van ${title}` });
+		await expect(imported).toContainText('Tillen met de tillift');
+		await expect(imported).toContainText('Overdracht schrijven');
+
+		// Two boards with that title now: the original for the demo group, the copy (2 items) for the other group.
+		await page.getByRole('button', { name: /Terug naar alle borden/ }).click();
+		const rows = page.getByRole('table', { name: 'Keuzeborden op dit apparaat' }).locator('tbody tr', { hasText: title });
+		await expect(rows).toHaveCount(2);
+		const copy = rows.filter({ hasText: group });
+		await expect(copy).toHaveCount(1);
+		await expect(copy).not.toContainText(demo.group);
+		await expect(copy.getByRole('cell').nth(3)).toHaveText('2');
+		await expect(rows.filter({ hasText: demo.group })).toHaveCount(1);
+
+		// The new group's student gets the copy with its items; a demo student still has only the original.
+		const ruben = await signedIn(browser, baseURL, student.username, student.password);
+		await expect.poll(async () => (await boardsOnServer(ruben)).filter((b) => b.title === title).length, { timeout: 20_000 }).toBe(1);
+		const copyId = (await boardsOnServer(ruben)).find((b) => b.title === title)!.id;
+		await ruben.goto('/student/boards');
+		await expect(ruben.getByRole('heading', { level: 2, name: title })).toBeVisible({ timeout: 20_000 });
+		await expect(ruben.getByTestId('board')).toContainText('Tillen met de tillift');
+		await expect(ruben.getByTestId('board')).toContainText('Overdracht schrijven');
+		await ruben.context().close();
+
+		const daan = await signedIn(browser, baseURL, demo.student.username);
+		const forDaan = (await boardsOnServer(daan)).filter((b) => b.title === title);
+		expect(forDaan).toHaveLength(1);
+		expect(forDaan[0]!.id).not.toBe(copyId);
+		await daan.context().close();
+	} finally {
+		// coach1 coaches only the demo group again, whatever happened above (other specs rely on it).
+		await removeMember(admin, group, demo.coach.name);
+		await admin.context().close();
+	}
 });

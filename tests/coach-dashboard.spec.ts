@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, signInWithForm } from './helpers';
+import { demo, expectNoAxeViolations, signInWithForm, unique } from './helpers';
+import { addMembers, createGroup, createUser, openDemoGroup, signedIn } from './coach-helpers';
 
 test('the group dashboard puts who needs the coach first, sorts, filters and opens a student', async ({ page }) => {
 	await signInWithForm(page, 'coach1');
-	await page.getByRole('link', { name: 'Zorg en Welzijn 2A' }).first().click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Zorg en Welzijn 2A' })).toBeVisible();
+	await openDemoGroup(page);
 	const table = page.getByRole('table');
 	await expect(table.getByRole('row')).toHaveCount(25);
 	// Noah stopped logging 12 days ago: he is among the first rows.
@@ -28,8 +28,97 @@ test('the group dashboard puts who needs the coach first, sorts, filters and ope
 test('on a phone the dashboard shows cards', async ({ page }) => {
 	await page.setViewportSize({ width: 390, height: 844 });
 	await signInWithForm(page, 'coach1');
-	await page.getByRole('link', { name: 'Zorg en Welzijn 2A' }).first().click();
+	await openDemoGroup(page);
 	await expect(page.getByRole('table')).toBeHidden();
 	await expect(page.locator('ul.cards > li')).toHaveCount(24);
 	await expectNoAxeViolations(page, 'coach group dashboard (phone)');
+});
+
+test('a coach with one group lands on its dashboard; with a second group, on the list of groups', async ({ browser, baseURL }) => {
+	// A coach of our own, so that no other spec changes how many groups they have.
+	const coach = { displayName: 'Eva Eengroep', username: unique('eva'), role: 'coach' as const, password: 'een-goed-wachtwoord' };
+	const first = unique('Eerste groep ');
+	const second = unique('Tweede groep ');
+	const admin = await signedIn(browser, baseURL, demo.admin.username);
+	await createUser(admin, coach);
+	await createGroup(admin, first);
+	await addMembers(admin, first, [coach.username]);
+
+	const eva = await signedIn(browser, baseURL, coach.username, coach.password);
+	await expect(eva).toHaveURL('/coach');
+	await expect(eva.getByRole('heading', { level: 1 })).toHaveText(first);
+	await expect(eva.getByText(/^0 studenten · coaches: Eva Eengroep/)).toBeVisible();
+	const nav = eva.getByRole('navigation', { name: 'Hoofdmenu' });
+	await expect(nav.getByRole('link', { name: 'Mijn groepen' })).toHaveAttribute('aria-current', 'page');
+	// The list of groups stays one click away.
+	await eva.getByRole('link', { name: 'Alle groepen' }).click();
+	await expect(eva).toHaveURL('/coach/groups');
+	await expect(eva.getByRole('heading', { level: 1 })).toHaveText('Mijn groepen');
+	await expect(eva.getByRole('main').getByRole('link')).toHaveText([first]);
+	await expect(nav.getByRole('link', { name: 'Mijn groepen' })).toHaveAttribute('aria-current', 'page');
+
+	await createGroup(admin, second);
+	await addMembers(admin, second, [coach.username]);
+	await nav.getByRole('link', { name: 'Mijn groepen' }).click();
+	await expect(eva).toHaveURL('/coach');
+	await expect(eva.getByRole('heading', { level: 1 })).toHaveText('Mijn groepen');
+	await eva.getByRole('main').getByRole('link', { name: second, exact: true }).click();
+	await expect(eva.getByRole('heading', { level: 1 })).toHaveText(second);
+	await expectNoAxeViolations(eva, 'coach group dashboard of an empty group');
+	await eva.context().close();
+	await admin.context().close();
+});
+
+test.describe('on a phone (360 × 740)', () => {
+	test.use({ viewport: { width: 360, height: 740 }, hasTouch: true });
+
+	test('every coach menu item can be tapped, the rest sits under "Meer", and axe is clean with that menu open', async ({ page }) => {
+		await signInWithForm(page, 'coach1');
+		await page.goto('/coach/boards');
+		const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+		const more = nav.locator('summary', { hasText: 'Meer' });
+		// Three items and "Meer" fit the bottom bar; the other three wait in the menu.
+		await expect(nav.getByRole('link')).toHaveText(['Mijn groepen', 'Goedkeuren', 'Keuzeborden']);
+		await expect(more).toBeVisible();
+		await expect(page.getByRole('link', { name: 'Mijn account' })).toHaveAttribute('href', '/account');
+
+		const destinations = [
+			['Mijn groepen', '/coach', false],
+			['Goedkeuren', '/coach/approvals', false],
+			['Behoeften', '/coach/needs', true],
+			['Dekking', '/coach/coverage', true],
+			['Aandacht', '/coach/attention', true],
+			['Keuzeborden', '/coach/boards', false]
+		] as const;
+		for (const [label, path, inMenu] of destinations) {
+			if (inMenu) {
+				await more.tap();
+				await expect(nav.getByTestId('nav-more')).toBeVisible();
+			}
+			const link = nav.getByRole('link', { name: label });
+			const box = await link.boundingBox();
+			expect(box!.height, `${label} is a 44 px target`).toBeGreaterThanOrEqual(44);
+			await link.tap();
+			await expect(page).toHaveURL(path);
+			await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+			// The menu closes on the new page; the item of this page is marked as the current one.
+			await expect(nav.getByTestId('nav-more')).toBeHidden();
+			if (inMenu) await more.tap();
+			await expect(nav.getByRole('link', { name: label })).toHaveAttribute('aria-current', 'page');
+			if (inMenu) await page.keyboard.press('Escape');
+		}
+
+		// Open, the menu is axe-clean and works with the keyboard: Escape closes it and returns to "Meer".
+		await more.tap();
+		await expect(nav.getByRole('link', { name: 'Aandacht' })).toBeVisible();
+		await expectNoAxeViolations(page, 'coach bottom bar with "Meer" open');
+		await nav.getByRole('link', { name: 'Behoeften' }).focus();
+		await page.keyboard.press('Escape');
+		await expect(nav.getByTestId('nav-more')).toBeHidden();
+		await expect(more).toBeFocused();
+		await page.keyboard.press('Enter');
+		await expect(nav.getByTestId('nav-more')).toBeVisible();
+		await page.keyboard.press('Tab');
+		await expect(nav.getByRole('link', { name: 'Behoeften' })).toBeFocused();
+	});
 });

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { signInWithForm, unique } from './helpers';
+import { openDemoGroup } from './coach-helpers';
 
 /** Has the server got a feedback record with this text (as this user sees it)? */
 async function onServer(page: Page, text: string): Promise<boolean> {
@@ -27,7 +28,7 @@ test('the coach gives feedforward on a learning question; the student sees it an
 	const coachContext = await browser.newContext({ viewport: { width: 1200, height: 900 } });
 	const coach = await coachContext.newPage();
 	await signInWithForm(coach, 'coach1');
-	await coach.getByRole('link', { name: 'Zorg en Welzijn 2A' }).first().click();
+	await openDemoGroup(coach);
 	await coach.getByRole('main').getByRole('link', { name: /Anouk Vermeulen/ }).first().click();
 	await expect(coach.getByRole('heading', { level: 1, name: 'Anouk Vermeulen' })).toBeVisible();
 	const question = coach.getByText('veilig een bewoner tillen met de tillift', { exact: false }).first();
@@ -47,7 +48,7 @@ test('the coach gives feedforward on a learning question; the student sees it an
 	await expect(thread).toContainText('Feedforward');
 	await expect(thread).toContainText('Marieke van den Berg');
 	await student.getByLabel('Jouw reactie').last().fill('Goed idee, ik vraag het morgen.');
-	await student.getByRole('button', { name: 'Reageren' }).last().click();
+	await student.getByRole('button', { name: 'Reactie versturen' }).last().click();
 	await expect.poll(() => onServer(student, 'ik vraag het morgen'), { timeout: 20_000 }).toBe(true);
 
 	await coach.reload();

@@ -18,7 +18,7 @@ const roles = [
 		username: demo.coach.username,
 		name: demo.coach.name,
 		home: '/coach',
-		heading: 'Mijn groepen',
+		heading: demo.group,
 		nav: ['Mijn groepen', 'Goedkeuren', 'Keuzeborden', 'Behoeften', 'Dekking', 'Aandacht']
 	},
 	{
@@ -84,6 +84,7 @@ test.describe('sign-in', () => {
 
 	test('the coach opens their group and sees its 24 students', async ({ page }) => {
 		await signInWithForm(page, demo.coach.username);
+		await page.goto('/coach/groups');
 		await page.getByRole('link', { name: demo.group }).click();
 		await expect(page).toHaveURL(/\/coach\/groups\/[0-9a-f-]{36}$/);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(demo.group);

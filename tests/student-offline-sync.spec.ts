@@ -57,6 +57,7 @@ test('a student works offline, reloads, and nothing is lost; the coach sees it o
 	const coach = await browser.newContext({ viewport: { width: 1200, height: 900 } });
 	const coachPage = await coach.newPage();
 	await signInWithForm(coachPage, 'coach1');
+	await coachPage.goto('/coach/groups');
 	await coachPage.getByRole('link', { name: 'Zorg en Welzijn 2A' }).click();
 	await coachPage.getByRole('link', { name: 'Thijs Willems' }).click();
 	const goals = coachPage.getByTestId('coach-goal');

@@ -222,7 +222,7 @@ test('a board file with payloads imports as text and shows no injected markup', 
 });
 
 async function groupIdFromPage(page: Page): Promise<string> {
-	await page.goto('/coach');
+	await page.goto('/coach/groups');
 	const href = await page.locator('a[href^="/coach/groups/"]').first().getAttribute('href');
 	return href!.split('/').pop()!;
 }

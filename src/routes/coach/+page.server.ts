@@ -1,8 +1,12 @@
 import { context, orError } from '$lib/server/http/actor';
 import { coachGroups } from '$lib/server/coach/groups.service';
+import { groupDashboard } from '$lib/server/coach/dashboard.service';
 import type { PageServerLoad } from './$types';
 
+/** The coach's start: with exactly one group, that group's dashboard at once; otherwise the list of groups. */
 export const load: PageServerLoad = async ({ locals }) => {
 	const { user, db } = context(locals);
-	return { groups: await orError(coachGroups(db, user)) };
+	const groups = await orError(coachGroups(db, user));
+	const only = groups.length === 1 ? groups[0] : undefined;
+	return { groups, dashboard: only ? await orError(groupDashboard(db, user, only.id)) : null };
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildBoards, canStart, choiceState, currentAutonomy, levelViews, sortChoices, workProcessTitles } from './model';
+import { buildBoards, canStart, choiceState, currentAutonomy, levelViews, openSuggestions, sortChoices, suggestedItem, workProcessTitles } from './model';
 import { autonomyOf, boards, choices, items, me, ratings, rec, u } from './fixtures';
 
 const build = (level: Parameters<typeof autonomyOf>[0], extra: { choices?: typeof choices; workLevel?: string | null } = {}) =>
@@ -102,5 +102,53 @@ describe('levels and work processes', () => {
 			coreTasks: [{ code: 'B1-K1', title: 'Zorg', workProcesses: [{ code: 'B1-K1-W2', title: 'Biedt persoonlijke verzorging' }] }]
 		});
 		expect(workProcessTitles([q]).get('B1-K1-W2')).toBe('Biedt persoonlijke verzorging');
+	});
+});
+
+describe('openSuggestions (the coach suggested another item instead of a pick)', () => {
+	const coach = u(77);
+	const pick = rec<'choice'>(u(40), { itemId: u(11), boardId: u(1), plannedWeek: '2026-W49', status: 'dropped', needsApproval: true }, me, '2026-11-20T09:00:00.000Z');
+	const note = (body: string, at = '2026-11-20T12:00:00.000Z') => ({
+		...rec<'feedback'>(u(50), { targetEntity: 'choice', targetId: u(40), kind: 'feedforward', body }, coach, at),
+		authorId: coach
+	});
+	const open = (extra: typeof choices, feedback: ReturnType<typeof note>[]) => {
+		const all = [...extra, pick];
+		return openSuggestions(buildBoards({ boards, items, choices: all, ratings: [], autonomy: autonomyOf('guided', 'basis') }), all, feedback);
+	};
+
+	it('gives the student the coach note and the item it names on the same board', () => {
+		const [s, ...more] = open([], [note('Mijn voorstel: kies liever "Aankleden".\n\nEerst de basis.')]);
+		expect(more).toEqual([]);
+		expect(s!.note.data.body).toContain('Eerst de basis.');
+		expect(s!.instead?.data.title).toBe('Wondzorg');
+		expect(s!.item?.data.title).toBe('Aankleden');
+		expect(s!.item?.decision.outcome).toBe('needsApproval');
+	});
+
+	it('keeps a note without a named item (the student still reads it)', () => {
+		const [s] = open([], [note('Praat eerst even met me.')]);
+		expect(s!.item).toBeNull();
+	});
+
+	it('is done once the student picks something on that board after the note', () => {
+		const later = rec<'choice'>(u(41), { itemId: u(13), boardId: u(1), status: 'planned', needsApproval: true }, me, '2026-11-20T13:00:00.000Z');
+		expect(open([later], [note('Mijn voorstel: kies liever "Aankleden".')])).toEqual([]);
+		// A pick on another board does not answer it.
+		const elsewhere = rec<'choice'>(u(42), { itemId: u(20), boardId: u(2), status: 'planned' }, me, '2026-11-20T13:00:00.000Z');
+		expect(open([elsewhere], [note('Mijn voorstel: kies liever "Aankleden".')])).toHaveLength(1);
+	});
+
+	it('ignores the student\'s own words and a pick the student stopped without a note', () => {
+		const own = { ...note('Ik wil liever "Aankleden".'), authorId: me };
+		expect(open([], [own])).toEqual([]);
+		expect(open([], [])).toEqual([]);
+	});
+
+	it('names the item whose quoted title comes first, not one that merely contains it', () => {
+		const list = buildBoards({ boards, items, choices: [], ratings: [], autonomy: [] })[0]!.items;
+		expect(suggestedItem('Kies "Raar niveau", of anders "Aankleden".', list)?.data.title).toBe('Raar niveau');
+		expect(suggestedItem('Kies „Aankleden”.', list)?.data.title).toBe('Aankleden');
+		expect(suggestedItem('Kies Aankleden.', list)).toBeNull();
 	});
 });

@@ -171,3 +171,56 @@ export function workProcessTitles(qualifications: readonly LocalRecord<'qualific
 	for (const q of qualifications) for (const t of q.data.coreTasks ?? []) for (const w of t.workProcesses ?? []) out.set(w.code, w.title);
 	return out;
 }
+
+/** A pick the coach did not approve but answered with another item and a note: the student's next thing to do. */
+export interface Suggestion {
+	/** The dropped pick the coach answered. */
+	choice: LocalRecord<'choice'>;
+	/** The coach's feedforward on that pick. */
+	note: LocalRecord<'feedback'>;
+	board: BoardView | null;
+	/** The item of the dropped pick. */
+	instead: ItemView | null;
+	/** The item the note suggests (another item of the same board), if it names one. */
+	item: ItemView | null;
+}
+
+/**
+ * The item a coach's note suggests: the approvals screen writes the title between double quotes
+ * ("Mijn voorstel: kies liever "Wondzorg"."). Of the items named that way, the one named first.
+ */
+export function suggestedItem(body: string, candidates: readonly ItemView[]): ItemView | null {
+	let best: { item: ItemView; at: number } | null = null;
+	for (const item of candidates) {
+		const at = Math.min(...[`"${item.data.title}"`, `„${item.data.title}”`, `“${item.data.title}”`].map((q) => body.indexOf(q)).filter((i) => i >= 0));
+		if (Number.isFinite(at) && (!best || at < best.at || (at === best.at && item.data.title.length > best.item.data.title.length))) best = { item, at };
+	}
+	return best?.item ?? null;
+}
+
+/**
+ * The coach's suggestions the student has not acted on yet, newest first: a dropped pick with a
+ * feedforward from someone else than the student. It is done once the student picked anything on
+ * that board after the note, or already has the suggested item among their choices.
+ */
+export function openSuggestions(boards: readonly BoardView[], choices: readonly LocalRecord<'choice'>[], feedback: readonly LocalRecord<'feedback'>[]): Suggestion[] {
+	const where = new Map<string, { board: BoardView; item: ItemView }>();
+	for (const board of boards) for (const item of board.items) where.set(item.id, { board, item });
+	const boardOf = (c: LocalRecord<'choice'>) => where.get(c.data.itemId)?.board.id ?? c.data.boardId ?? null;
+	const out: Suggestion[] = [];
+	for (const choice of choices) {
+		if (choice.data.status !== 'dropped') continue;
+		const note = feedback
+			.filter((f) => f.data.targetEntity === 'choice' && f.data.targetId === choice.id && f.data.kind === 'feedforward' && f.authorId !== choice.ownerId)
+			.sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+		if (!note) continue;
+		const found = where.get(choice.data.itemId);
+		const board = found?.board ?? boards.find((b) => b.id === choice.data.boardId) ?? null;
+		const item = board ? suggestedItem(note.data.body, board.items.filter((i) => i.id !== choice.data.itemId)) : null;
+		const boardId = board?.id ?? choice.data.boardId ?? null;
+		const actedOn = choices.some((c) => c.id !== choice.id && c.createdAt > note.createdAt && boardOf(c) === boardId);
+		if (actedOn || item?.choice) continue;
+		out.push({ choice, note, board, instead: found?.item ?? null, item });
+	}
+	return out.sort((a, b) => b.note.createdAt.localeCompare(a.note.createdAt));
+}

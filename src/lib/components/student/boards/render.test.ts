@@ -6,8 +6,9 @@ import MyChoices from './MyChoices.svelte';
 import RuleNote from './RuleNote.svelte';
 import ItemCard from './ItemCard.svelte';
 import PaceSummary from './PaceSummary.svelte';
-import { buildBoards, currentAutonomy } from './model';
-import { autonomyOf, boards, choices, items, ratings } from './fixtures';
+import Suggestions from './Suggestions.svelte';
+import { buildBoards, currentAutonomy, openSuggestions } from './model';
+import { autonomyOf, boards, choices, items, me, ratings, rec, u } from './fixtures';
 
 /** Server-side renders of the boards components: what a student sees before any click. */
 const today = new Date(2026, 10, 25, 12); // Wednesday, 2026-W48
@@ -119,5 +120,39 @@ describe('PaceSummary', () => {
 		expect(html).toContain('data-status="ahead"');
 		expect(text(html)).toContain('Voor op schema');
 		expect(text(html)).toContain('Klaar: 1 van 2');
+	});
+});
+
+describe('Suggestions', () => {
+	const coach = u(77);
+	const dropped = rec<'choice'>(u(40), { itemId: u(11), boardId: u(1), plannedWeek: '2026-W49', status: 'dropped', needsApproval: true }, me, '2026-11-20T09:00:00.000Z');
+	const suggestionsFor = (body: string, level: Parameters<typeof autonomyOf>[0]) => {
+		const all = [dropped];
+		const note = { ...rec<'feedback'>(u(50), { targetEntity: 'choice', targetId: u(40), kind: 'feedforward', body }, coach, '2026-11-20T12:00:00.000Z'), authorId: coach };
+		return openSuggestions(buildBoards({ boards, items, choices: all, ratings: [], autonomy: autonomyOf(level) }), all, [note]);
+	};
+	const show = (body: string, level: Parameters<typeof autonomyOf>[0] = 'guided') =>
+		text(render(Suggestions, { props: { suggestions: suggestionsFor(body, level), thisWeek: isoWeek(today), coachNames: { [coach]: 'Marieke' } } }).body);
+
+	it('shows the coach, the note, what it replaces and the suggested item with a one-tap pick', () => {
+		const t = show('Mijn voorstel: kies liever "Aankleden".\n\nEerst de basis.');
+		expect(t).toContain('Je coach stelt iets anders voor');
+		expect(t).toContain('In plaats van: Wondzorg');
+		expect(t).toContain('Marieke schreef:');
+		expect(t).toContain('Eerst de basis.');
+		expect(t).toContain('Voorstel van je coach Aankleden');
+		expect(t).toContain('Je coach keurt deze keuze eerst goed.');
+		expect(t).toContain('Kies deze opdracht : Aankleden');
+	});
+
+	it('says a self-directed student may start the suggested item at once', () => {
+		expect(show('Kies liever "Aankleden".', 'selfDirected')).toContain('Je mag dit zelf kiezen.');
+	});
+
+	it('without a named item still shows the note and where to look', () => {
+		const t = show('Kom even langs, dan kiezen we samen.');
+		expect(t).toContain('Kom even langs, dan kiezen we samen.');
+		expect(t).toContain('Kijk op het keuzebord wat beter bij je past');
+		expect(t).not.toContain('Kies deze opdracht');
 	});
 });

@@ -13,6 +13,8 @@ export function boardStores(userId: string) {
 		ratings: liveRecords('rating', (r) => r.ownerId === userId),
 		autonomy: liveRecords('autonomy', (r) => r.data.studentId === userId),
 		goals: liveRecords('goal', (r) => r.ownerId === userId),
-		qualifications: liveRecords('qualification')
+		qualifications: liveRecords('qualification'),
+		/** The coaches' feedforward on picks (a suggestion of another item comes that way). */
+		pickNotes: liveRecords('feedback', (r) => r.data.targetEntity === 'choice' && r.data.kind === 'feedforward')
 	};
 }
