@@ -142,7 +142,9 @@ export const feedbackData = z.strictObject({
 	kind: z.enum(feedbackKinds),
 	body: required(8000),
 	focus: z.enum(['task', 'process', 'selfRegulation']).optional(),
-	parentId: uuid.nullable().optional()
+	parentId: uuid.nullable().optional(),
+	/** A coach's "take this one instead" on a pick: the item the student is offered in one tap. */
+	suggestedItemId: uuid.optional()
 });
 
 export const checkInData = z.strictObject({

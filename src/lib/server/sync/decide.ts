@@ -108,6 +108,11 @@ export async function decide(
 			} else if (!coaches(target.ownerId) || target.private) {
 				return no('sync_forbidden');
 			}
+			if (merged.suggestedItemId != null) {
+				if (actor.role === 'student') return no('sync_forbidden');
+				const item = await lookup(String(merged.suggestedItemId));
+				if (!item || item.deleted || item.entity !== 'item') return no('sync_ref_missing');
+			}
 			return { ok: true, placement: { ownerId: target.ownerId, parentId: null, groupIds: [], private: false } };
 		}
 

@@ -126,6 +126,12 @@ describe('openSuggestions (the coach suggested another item instead of a pick)',
 		expect(s!.item?.decision.outcome).toBe('needsApproval');
 	});
 
+	it('offers the item the coach chose (suggestedItemId), whatever the note says', () => {
+		const chosen = { ...note('Kies liever "Aankleden".'), data: { targetEntity: 'choice' as const, targetId: u(40), kind: 'feedforward' as const, body: 'Kies liever "Aankleden".', suggestedItemId: u(12) } };
+		const [s] = open([], [chosen]);
+		expect(s!.item?.data.title).toBe('Raar niveau');
+	});
+
 	it('keeps a note without a named item (the student still reads it)', () => {
 		const [s] = open([], [note('Praat eerst even met me.')]);
 		expect(s!.item).toBeNull();

@@ -216,7 +216,9 @@ export function openSuggestions(boards: readonly BoardView[], choices: readonly 
 		if (!note) continue;
 		const found = where.get(choice.data.itemId);
 		const board = found?.board ?? boards.find((b) => b.id === choice.data.boardId) ?? null;
-		const item = board ? suggestedItem(note.data.body, board.items.filter((i) => i.id !== choice.data.itemId)) : null;
+		const others = board ? board.items.filter((i) => i.id !== choice.data.itemId) : [];
+		// The item the coach chose; notes written before that field existed name it in quotes.
+		const item = note.data.suggestedItemId ? (others.find((i) => i.id === note.data.suggestedItemId) ?? null) : suggestedItem(note.data.body, others);
 		const boardId = board?.id ?? choice.data.boardId ?? null;
 		const actedOn = choices.some((c) => c.id !== choice.id && c.createdAt > note.createdAt && boardOf(c) === boardId);
 		if (actedOn || item?.choice) continue;
