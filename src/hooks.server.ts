@@ -46,7 +46,11 @@ const requestLog: Handle = ({ event, resolve }) => {
 	event.locals.requestId = requestId;
 	const started = performance.now();
 	return withRequestId(requestId, async () => {
-		const response = await resolve(event);
+		let response = await resolve(event);
+		// An unexpected failure in an API route answers in JSON like every other API error.
+		if (response.status >= 500 && event.url.pathname.startsWith('/api/') && !response.headers.get('content-type')?.includes('json')) {
+			response = jsonError(response.status, 'internal');
+		}
 		log.info('request', { method: event.request.method, route: event.route.id, status: response.status, ms: Math.round(performance.now() - started) });
 		response.headers.set('x-request-id', requestId);
 		if (response.status >= 400 && response.headers.get('content-type')?.includes('application/json')) {
@@ -95,6 +99,17 @@ const authenticate: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/**
+ * Sends someone elsewhere from the guard. A page load gets a plain 303 response, returned rather than
+ * thrown so that it passes back through the other hooks (request id, log line, security headers); the
+ * app's own data and form-action requests get SvelteKit's redirect, which they understand as JSON.
+ */
+function elsewhere(event: Parameters<Handle>[0]['event'], location: string): Response {
+	const wantsJson = event.request.method === 'POST' && event.request.headers.get('accept')?.includes('application/json');
+	if (event.isDataRequest || wantsJson) redirect(303, location);
+	return new Response(null, { status: 303, headers: { location } });
+}
+
 /** Each role has its own area; the policy decides who may enter. */
 const guard: Handle = async ({ event, resolve }) => {
 	const area = areaOf(event.url.pathname);
@@ -102,11 +117,11 @@ const guard: Handle = async ({ event, resolve }) => {
 		const user = event.locals.user;
 		if (!user) {
 			if (event.url.pathname.startsWith('/api/')) return jsonError(401, 'not_signed_in');
-			redirect(303, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+			return elsewhere(event, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
 		}
 		if (!policy.enterArea(user, area)) {
 			if (event.url.pathname.startsWith('/api/')) return jsonError(403, 'forbidden');
-			redirect(303, '/');
+			return elsewhere(event, '/');
 		}
 	}
 	return resolve(event);

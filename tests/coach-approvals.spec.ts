@@ -60,6 +60,8 @@ test.describe('coach approvals and autonomy', () => {
 });
 
 test('a suggested item leaves the student something to do: the note, the item, and picking it in one tap', async ({ browser, baseURL }) => {
+	// Three people on their own browsers, set up through the admin pages: more than a minute on a busy machine.
+	test.setTimeout(180_000);
 	// A group of our own: a coach, and a student without an autonomy level (guided: every pick waits).
 	const tag = unique('');
 	const coachAccount = { displayName: 'Carla Coach', username: `carla${tag}`, role: 'coach' as const, password: 'een-goed-wachtwoord' };

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { boardData, itemData, levelDef, type EntityData } from './entities';
+import { unstorableTextAt } from './text';
 
 export const boardFileFormat = 'koers-board';
 export const boardFileVersion = 1;
@@ -198,6 +199,13 @@ export function parseBoardFile(text: string): ParseResult {
 			if (isObject(item) && typeof item.level === 'string' && !keys.has(item.level))
 				errors.push(err(`items[${i}].level`, 'unknownLevel', { level: item.level, levels: [...keys].join(', ') }));
 		});
+	}
+
+	// Text no database can store (a NUL, half a surrogate pair): refused here, where the coach sees where,
+	// rather than by the server op by op after the import.
+	if (parsed.success) {
+		const bad = unstorableTextAt(parsed.data);
+		if (bad !== null) errors.push(err(bad, 'invalid'));
 	}
 
 	if (errors.length || !parsed.success) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { membershipRoles, passwordMinLength, roles, usernamePattern } from './constants';
+import { isStorableText } from './text';
 
 export const roleSchema = z.enum(roles);
 export const membershipRoleSchema = z.enum(membershipRoles);
@@ -15,7 +16,8 @@ export const displayNameSchema = z
 	.string()
 	.trim()
 	.min(1, { message: 'name_required' })
-	.max(120, { message: 'name_too_long' });
+	.max(120, { message: 'name_too_long' })
+	.refine(isStorableText, { message: 'invalid_input' });
 
 export const passwordSchema = z
 	.string()
@@ -23,7 +25,7 @@ export const passwordSchema = z
 	.max(200, { message: 'password_too_long' });
 
 export const loginSchema = z.object({
-	username: z.string().trim().toLowerCase().min(1, { message: 'username_required' }).max(64),
+	username: z.string().trim().toLowerCase().min(1, { message: 'username_required' }).max(64).refine(isStorableText, { message: 'login_invalid' }),
 	password: z.string().min(1, { message: 'password_required' }).max(200)
 });
 export type LoginInput = z.infer<typeof loginSchema>;
@@ -51,7 +53,8 @@ export const groupNameSchema = z
 	.string()
 	.trim()
 	.min(1, { message: 'group_name_required' })
-	.max(80, { message: 'group_name_too_long' });
+	.max(80, { message: 'group_name_too_long' })
+	.refine(isStorableText, { message: 'invalid_input' });
 
 export const apiErrorSchema = z.object({
 	error: z.object({ code: z.string(), message: z.string() })

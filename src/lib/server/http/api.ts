@@ -1,6 +1,7 @@
 import { json, isHttpError, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { errorMessage } from '$lib/i18n/errors';
+import { unstorableTextAt } from '$lib/domain/text';
 
 /** An error with an HTTP status and a stable code; its message is looked up in the user's language. */
 export class ApiError extends Error {
@@ -20,8 +21,17 @@ export function jsonError(status: number, code: string, message?: string, header
 
 export const maxJsonBytes = 1024 * 1024;
 
-/** Reads a JSON body: wrong content type, too large, malformed or invalid input each become a clear 4xx. */
-export async function readJson<S extends z.ZodType>(event: RequestEvent, schema: S, maxBytes = maxJsonBytes): Promise<z.infer<S>> {
+/**
+ * Reads a JSON body: wrong content type, too large, malformed or invalid input each become a clear 4xx.
+ * Text PostgreSQL cannot store (NUL, lone surrogates) is invalid input too, unless the caller refuses it
+ * itself in finer grain (`anyText`: sync refuses such an op, not the whole batch).
+ */
+export async function readJson<S extends z.ZodType>(
+	event: RequestEvent,
+	schema: S,
+	maxBytes = maxJsonBytes,
+	{ anyText = false }: { anyText?: boolean } = {}
+): Promise<z.infer<S>> {
 	const type = event.request.headers.get('content-type') ?? '';
 	if (!/^application\/(.+\+)?json\b/i.test(type)) throw new ApiError(415, 'json_required');
 	const length = Number(event.request.headers.get('content-length') ?? 0);
@@ -41,6 +51,11 @@ export async function readJson<S extends z.ZodType>(event: RequestEvent, schema:
 		throw new ApiError(400, 'json_malformed');
 	}
 	const parsed = schema.safeParse(value);
+	const badText = !anyText && parsed.success ? unstorableTextAt(parsed.data) : null;
+	if (badText !== null) {
+		const where = badText.replace(/[^\x20-\x7e]/g, '?');
+		throw new ApiError(400, 'invalid_input', `${errorMessage('invalid_input')}${where ? ` (${where})` : ''}`);
+	}
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0];
 		const where = issue?.path.length ? issue.path.join('.') : '';

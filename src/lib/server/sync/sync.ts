@@ -1,5 +1,7 @@
-import type { SyncRequest, SyncResponse } from '$lib/domain/sync';
+import type { OpResult, SyncRequest, SyncResponse } from '$lib/domain/sync';
+import { errorMessage } from '$lib/i18n/errors';
 import type { Db } from '../db';
+import { unstorableTextAt } from '$lib/domain/text';
 import type { Actor } from '../policy';
 import { applyOps } from './apply-ops';
 import { changesSince } from './changes-since';
@@ -8,7 +10,16 @@ import { decodeCursor, encodeCursor, loadScope } from './scope';
 /** One sync round: apply the device's ops, then answer everything in its scope after its cursor. */
 export async function sync(db: Db, actor: Actor, request: SyncRequest): Promise<SyncResponse & { reset: boolean }> {
 	const scope = await loadScope(db, actor);
-	const results = await applyOps(db, scope, request.ops);
+	// An op whose data holds text PostgreSQL cannot store (a NUL, half a surrogate pair) is refused on
+	// its own, like any invalid op, instead of failing the whole batch's transaction with a 500.
+	const badText = request.ops.map((op) => unstorableTextAt(op.data ?? null));
+	const stored = await applyOps(db, scope, request.ops.filter((_, i) => badText[i] === null));
+	let next = 0;
+	const results: OpResult[] = request.ops.map((op, i) =>
+		badText[i] === null
+			? stored[next++]!
+			: { opId: op.opId, status: 'rejected', code: 'sync_invalid', error: `${errorMessage('sync_invalid')} (${badText[i]!.replace(/[^\x20-\x7e]/g, '?') || 'data'})` }
+	);
 	const { rev, reset } = decodeCursor(request.cursor, scope);
 	const { changes, more, lastRev } = await changesSince(db, scope, rev);
 	return { cursor: encodeCursor(lastRev, scope), results, changes, more, reset };

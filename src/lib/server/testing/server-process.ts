@@ -11,7 +11,7 @@ import { openDatabase, type Db, type DbConfig } from '../db';
  * database of its own. `npm test` and `npm run test:pg` build before these tests run.
  */
 
-export const builtServer = path.resolve('build/index.js');
+export const builtServer = path.resolve(process.env.KOERS_BUILD_DIR ?? 'build', 'index.js');
 
 export function assertBuilt(): void {
 	if (!existsSync(builtServer)) throw new Error('No build found: run `npx vite build` first (npm test and npm run test:pg do).');
