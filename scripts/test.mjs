@@ -24,6 +24,8 @@ const built = step('build', run('npx', ['vite', 'build', '--logLevel', 'warn']))
 step('vitest', run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']));
 const chromium = step('chromium', run('node', ['scripts/ensure-chromium.mjs']));
 if (built && chromium) step('playwright', run('npx', ['playwright', 'test']));
+// The benchmark on a tiny school, budgets not enforced: it must keep working (`npm run bench` for the figures).
+if (built && chromium) step('bench quick', run('npm', ['run', '--silent', 'bench', '--', '--quick']));
 
 // A step that is not a test suite (type check, build) counts as one failure when it fails.
 const failedSteps = steps.filter((s) => !s.ok && !['vitest', 'playwright'].includes(s.name)).map((s) => s.name);

@@ -80,8 +80,24 @@ export function dashboardQuery(schoolId: string, groupId: string, marks = trendL
 			       coalesce(array_agg(id::text), '{}') as board_ids
 			from boards
 		),
-		recs as (
-			select r.id, r.entity, r.owner_id, r.author_id, r.data, r.created_at, r.updated_at
+		recs as materialized (
+			-- Narrow: only the facts the dashboard needs, extracted once, never the whole JSON.
+			select r.id, r.entity, r.owner_id, r.author_id, r.created_at, r.updated_at,
+				case when r.entity = 'cycle' then coalesce(r.data->>'phase', 'forethought') end as phase,
+				case when r.entity = 'cycle' then (
+					select max((e->>'at')::timestamptz) from jsonb_array_elements(coalesce(r.data->'performance', '[]'::jsonb)) e
+				) end as last_log_at,
+				case when r.entity = 'cycle' then
+					coalesce((r.data->'reflection'->>'ratingAfter')::int, (r.data->'forethought'->>'ratingNow')::int) end as mark,
+				case when r.entity = 'cycle' then (r.data->'reflection'->>'ratingAfter')::int - (r.data->>'coachRating')::int end as gap,
+				case when r.entity = 'choice' then
+					jsonb_build_object('plannedWeek', r.data->'plannedWeek', 'status', r.data->'status', 'doneAt', r.data->'doneAt') end as choice,
+				case when r.entity = 'choice' then r.data->>'boardId' end as board_id,
+				(r.entity = 'choice' and r.data->>'status' = 'planned'
+					and coalesce((r.data->>'needsApproval')::boolean, false)) as awaiting,
+				case when r.entity = 'feedback' and r.data->>'targetEntity' = 'question' then r.data->>'targetId' end as question_id,
+				case when r.entity = 'feedback' then r.data->>'kind' end as kind,
+				case when r.entity = 'autonomy' then r.data->>'level' end as level
 			from records r
 			where r.school_id = ${schoolId} and not r.deleted
 			  and r.owner_id in (select id from roster)
@@ -89,31 +105,20 @@ export function dashboardQuery(schoolId: string, groupId: string, marks = trendL
 		per_student as (
 			select r.owner_id as student_id,
 				max(r.updated_at) filter (where r.author_id = r.owner_id) as last_activity_at,
-				array_agg(coalesce(r.data->>'phase', 'forethought') order by r.created_at, r.id)
-					filter (where r.entity = 'cycle' and coalesce(r.data->>'phase', 'forethought') <> 'done') as phases,
-				bool_or(r.data->>'phase' = 'performance') filter (where r.entity = 'cycle') as performing,
-				jsonb_agg(jsonb_build_object('plannedWeek', r.data->'plannedWeek', 'status', r.data->'status', 'doneAt', r.data->'doneAt')
-					order by r.created_at, r.id)
-					filter (where r.entity = 'choice' and (r.data->>'boardId' is null or r.data->>'boardId' = any(p.board_ids))) as choices,
-				(count(*) filter (where r.entity = 'choice' and r.data->>'status' = 'planned'
-					and coalesce((r.data->>'needsApproval')::boolean, false)))::int as awaiting_approval
+				array_agg(r.phase order by r.created_at, r.id) filter (where r.entity = 'cycle' and r.phase <> 'done') as phases,
+				bool_or(r.phase = 'performance') filter (where r.entity = 'cycle') as performing,
+				jsonb_agg(r.choice order by r.created_at, r.id)
+					filter (where r.entity = 'choice' and (r.board_id is null or r.board_id = any(p.board_ids))) as choices,
+				(count(*) filter (where r.awaiting))::int as awaiting_approval,
+				max(r.last_log_at) as last_log_at
 			from recs r cross join period p
 			group by r.owner_id
 		),
-		logs as (
-			select c.owner_id as student_id, max((e->>'at')::timestamptz) as last_log_at
-			from recs c cross join lateral jsonb_array_elements(coalesce(c.data->'performance', '[]'::jsonb)) e
-			where c.entity = 'cycle'
-			group by c.owner_id
-		),
 		marked as (
-			select c.owner_id, c.created_at, c.id,
-				coalesce((c.data->'reflection'->>'ratingAfter')::int, (c.data->'forethought'->>'ratingNow')::int) as mark,
-				(c.data->'reflection'->>'ratingAfter')::int - (c.data->>'coachRating')::int as gap,
+			select c.owner_id, c.created_at, c.id, c.mark, c.gap,
 				row_number() over (partition by c.owner_id order by c.created_at desc, c.id desc) as n
 			from recs c
-			where c.entity = 'cycle'
-			  and coalesce(c.data->'reflection'->>'ratingAfter', c.data->'forethought'->>'ratingNow') is not null
+			where c.entity = 'cycle' and c.mark is not null
 		),
 		trend as (
 			select owner_id as student_id,
@@ -123,12 +128,12 @@ export function dashboardQuery(schoolId: string, groupId: string, marks = trendL
 			group by owner_id
 		),
 		answers as (
-			select f.data->>'targetId' as target_id,
-				max(f.created_at) filter (where f.author_id <> f.owner_id and f.data->>'kind' <> 'reply') as answered_at,
+			select f.question_id as target_id,
+				max(f.created_at) filter (where f.author_id <> f.owner_id and f.kind <> 'reply') as answered_at,
 				max(f.created_at) filter (where f.author_id = f.owner_id) as replied_at
 			from recs f
-			where f.entity = 'feedback' and f.data->>'targetEntity' = 'question'
-			group by f.data->>'targetId'
+			where f.question_id is not null
+			group by f.question_id
 		),
 		waiting as (
 			select q.owner_id as student_id, count(*)::int as waiting_questions
@@ -144,17 +149,16 @@ export function dashboardQuery(schoolId: string, groupId: string, marks = trendL
 			group by s.value
 		),
 		autonomy as (
-			select distinct on (a.owner_id) a.owner_id as student_id, a.data->>'level' as autonomy
+			select distinct on (a.owner_id) a.owner_id as student_id, a.level as autonomy
 			from recs a where a.entity = 'autonomy'
 			order by a.owner_id, a.updated_at desc, a.created_at desc, a.id
 		)
 		select s.id, s.display_name, s.username, p.period_start, p.period_end,
 			ps.phases, ps.choices, ps.awaiting_approval, coalesce(w.waiting_questions, 0) as waiting_questions,
-			ps.last_activity_at, l.last_log_at, ps.performing, t.marks, t.gaps, g.need_tags, au.autonomy
+			ps.last_activity_at, ps.last_log_at, ps.performing, t.marks, t.gaps, g.need_tags, au.autonomy
 		from roster s
 		cross join period p
 		left join per_student ps on ps.student_id = s.id
-		left join logs l on l.student_id = s.id
 		left join trend t on t.student_id = s.id
 		left join waiting w on w.student_id = s.id
 		left join tags g on g.student_id = s.id::text

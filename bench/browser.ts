@@ -1,0 +1,219 @@
+/**
+ * Browser figures, in Debian's Chromium:
+ * - first-load JS of the student home (gzip of every script Chromium loads, service worker blocked),
+ *   beside a bare SvelteKit page built with the same config (bench/bare, built once on demand);
+ * - Lighthouse 12, mobile preset (the default), on the student home and the group dashboard;
+ * - applying 1,000 and 10,000 pulled changes to Dexie with the app's code, beside a raw bulkPut.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import * as esbuild from 'esbuild';
+import { chromium, type Browser } from 'playwright-core';
+import { freePort, HttpClient, type ServerProcess } from '$lib/server/testing/server-process';
+import type { Figure } from './figures';
+import { benchPassword, type BenchSchool } from './school';
+
+export interface BrowserOptions {
+	server: ServerProcess;
+	school: BenchSchool;
+	quick: boolean;
+	log: (msg: string) => void;
+}
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const chromiumFlags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Sum of the gzipped size of every script the page loads (until the network is idle). */
+async function firstLoadJs(browser: Browser, url: string, cookie?: string): Promise<{ bytes: number; files: number }> {
+	const context = await browser.newContext({ serviceWorkers: 'block' });
+	if (cookie) {
+		const [name, value] = cookie.split('=');
+		await context.addCookies([{ name: name!, value: value!, url }]);
+	}
+	const page = await context.newPage();
+	const bodies = new Map<string, Promise<Buffer | null>>();
+	page.on('response', (res) => {
+		const isScript = res.request().resourceType() === 'script' || /\.m?js(\?|$)/.test(new URL(res.url()).pathname);
+		if (isScript && res.status() === 200 && !bodies.has(res.url())) bodies.set(res.url(), res.body().catch(() => null));
+	});
+	const res = await page.goto(url, { waitUntil: 'networkidle' });
+	if (!res?.ok()) throw new Error(`${url} answered ${res?.status()}`);
+	let bytes = 0;
+	for (const body of await Promise.all(bodies.values())) if (body) bytes += gzipSync(body).length;
+	await context.close();
+	return { bytes, files: bodies.size };
+}
+
+/** Builds bench/bare once (its own out dir; not in a quick run) and serves it on a free port. */
+async function startBare(log: (m: string) => void, quick: boolean) {
+	const root = path.resolve('bench/bare');
+	if (!existsSync(path.join(root, 'build/index.js'))) {
+		if (quick) return null;
+		log('building the bare SvelteKit reference app (once)');
+		const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
+		if (r.status !== 0) throw new Error('building bench/bare failed');
+	}
+	const port = await freePort();
+	const child = spawn(process.execPath, [path.join(root, 'build/index.js')], {
+		env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' },
+		stdio: 'ignore'
+	});
+	const url = `http://127.0.0.1:${port}`;
+	for (let i = 0; i < 100; i++) {
+		try {
+			if ((await fetch(url)).ok) break;
+		} catch {
+			/* not yet */
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	return { url, stop: () => child.kill() };
+}
+
+async function lighthouseRun(url: string, cookie: string) {
+	const { default: lighthouse } = await import('lighthouse');
+	const chromeLauncher = await import('chrome-launcher');
+	const chrome = await chromeLauncher.launch({ chromePath: chromiumPath, chromeFlags: chromiumFlags });
+	try {
+		const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'], extraHeaders: { cookie } });
+		const lhr = result!.lhr;
+		const audit = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
+		return {
+			score: Math.round((lhr.categories.performance?.score ?? 0) * 100),
+			lcp: audit('largest-contentful-paint'),
+			cls: audit('cumulative-layout-shift'),
+			tbt: audit('total-blocking-time'),
+			fcp: audit('first-contentful-paint'),
+			finalUrl: lhr.finalDisplayedUrl
+		};
+	} finally {
+		chrome.kill();
+	}
+}
+
+function resolveLib(rest: string): string {
+	const base = path.resolve('src/lib', rest);
+	for (const candidate of [base, `${base}.ts`, `${base}.js`, path.join(base, 'index.ts'), path.join(base, 'index.js')]) {
+		if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+	}
+	throw new Error(`cannot resolve $lib/${rest}`);
+}
+
+/** Bundles bench/dexie-entry.ts for the browser and serves it on a page of its own origin. */
+async function dexieFigures(browser: Browser, sizes: number[]) {
+	const built = await esbuild.build({
+		entryPoints: [path.resolve('bench/dexie-entry.ts')],
+		bundle: true,
+		format: 'esm',
+		write: false,
+		minify: true,
+		target: 'es2022',
+		plugins: [
+			{
+				name: 'sveltekit-aliases',
+				setup(b) {
+					b.onResolve({ filter: /^\$lib\// }, (a) => ({ path: resolveLib(a.path.slice(5)) }));
+				}
+			}
+		]
+	});
+	const js = built.outputFiles[0]!.text;
+	const http = createServer((req, res) => {
+		if (req.url === '/bench.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(js);
+		else res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>dexie</title><script type="module" src="/bench.js"></script>');
+	});
+	const port = await freePort();
+	await new Promise<void>((r) => http.listen(port, '127.0.0.1', r));
+	try {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		await page.goto(`http://127.0.0.1:${port}/`);
+		await page.waitForFunction(() => typeof window.benchDexie === 'function');
+		const out = await page.evaluate((s) => window.benchDexie(s), sizes);
+		await context.close();
+		return out;
+	} finally {
+		http.close();
+	}
+}
+
+export async function measureBrowser({ server, school, quick, log }: BrowserOptions): Promise<Figure[]> {
+	const figures: Figure[] = [];
+	const student = new HttpClient(server.url);
+	// A student of the measured group, not the heavy one (whose home is not typical).
+	await student.signIn(school.usernames.get(school.dashboardGroup.studentIds[1] ?? school.heavyStudentId)!, benchPassword);
+	const coach = new HttpClient(server.url);
+	await coach.signIn(school.usernames.get(school.dashboardGroup.coachIds[0]!)!, benchPassword);
+
+	const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
+	try {
+		log('first-load JS');
+		const app = await firstLoadJs(browser, `${server.url}/student`, student.cookie);
+		const bare = await startBare(log, quick);
+		let bareJs: { bytes: number; files: number } | null = null;
+		if (bare) {
+			try {
+				bareJs = await firstLoadJs(browser, bare.url);
+			} finally {
+				bare.stop();
+			}
+		} else log('quick run: bench/bare is not built, first-load JS without its reference');
+		figures.push({
+			id: 'first_load_js',
+			name: `first-load JS of the student home, gzip (${app.files} files)`,
+			value: app.bytes / 1024,
+			unit: 'KB',
+			...(bareJs
+				? {
+						beside: { name: `bare SvelteKit page (${bareJs.files} files)`, value: bareJs.bytes / 1024, unit: 'KB' },
+						ratio: app.bytes / bareJs.bytes,
+						ratioText: `${(app.bytes / bareJs.bytes).toFixed(1)}×`
+					}
+				: {}),
+			budget: { text: '≤ 80 KB', pass: app.bytes / 1024 <= 80 }
+		});
+
+		log('Dexie: applying pulled changes');
+		const dexie = await dexieFigures(browser, quick ? [1000] : [1000, 10000]);
+		for (const d of dexie) {
+			const per1000 = d.appMs / (d.n / 1000);
+			figures.push({
+				id: `dexie_apply_${d.n}`,
+				name: `apply ${d.n.toLocaleString('en-US')} pulled changes to Dexie (per 1,000)`,
+				value: per1000,
+				unit: 'ms',
+				text: `${per1000.toFixed(0)} ms per 1,000 (${d.appMs.toFixed(0)} ms)`,
+				beside: { name: 'raw bulkPut', value: d.rawMs / (d.n / 1000), unit: 'ms per 1,000' },
+				ratio: d.appMs / d.rawMs,
+				ratioText: `${(d.appMs / d.rawMs).toFixed(1)}×`,
+				budget: { text: '≤ 150 ms per 1,000', pass: per1000 <= 150 && d.stored === d.n },
+				detail: { ...d }
+			});
+		}
+	} finally {
+		await browser.close();
+	}
+
+	const pages: [string, string, string][] = [
+		['student_home', '/student', student.cookie],
+		['group_dashboard', `/coach/groups/${school.dashboardGroup.id}`, coach.cookie]
+	];
+	for (const [id, pathname, cookie] of quick ? pages.slice(0, 1) : pages) {
+		log(`Lighthouse (mobile): ${pathname}`);
+		const lh = await lighthouseRun(server.url + pathname, cookie);
+		if (new URL(lh.finalUrl).pathname !== pathname) throw new Error(`Lighthouse ended on ${lh.finalUrl}, not ${pathname} (signed out?)`);
+		figures.push({
+			id: `lighthouse_${id}`,
+			name: `Lighthouse mobile, ${id === 'student_home' ? 'student home' : 'group dashboard'}: score, LCP, CLS, TBT`,
+			value: lh.score,
+			unit: '',
+			text: `${lh.score}, LCP ${(lh.lcp / 1000).toFixed(2)} s, CLS ${lh.cls.toFixed(3)}, TBT ${Math.round(lh.tbt)} ms`,
+			budget: { text: '≥ 95, LCP ≤ 1.0 s, CLS ≤ 0.05, TBT ≤ 100 ms', pass: lh.score >= 95 && lh.lcp <= 1000 && lh.cls <= 0.05 && lh.tbt <= 100 },
+			detail: lh
+		});
+	}
+	return figures;
+}

@@ -1,0 +1,173 @@
+/**
+ * HTTP figures: the built server (`node build`) on the benchmark database, loaded with autocannon
+ * (50 connections, loopback) on a sync pull, the group dashboard and — beside them — a static file
+ * served by the same Node process. Also the server's peak memory over the whole run.
+ */
+import { readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+import { HttpClient, startServer, type ServerProcess } from '$lib/server/testing/server-process';
+import type { Figure } from './figures';
+import { benchPassword, type BenchSchool } from './school';
+
+export interface HttpOptions {
+	server: ServerProcess;
+	school: BenchSchool;
+	duration: number;
+	quick: boolean;
+	log: (msg: string) => void;
+}
+
+interface Load {
+	rps: number;
+	p50: number;
+	p99: number;
+	non2xx: number;
+	errors: number;
+}
+
+function cannon(url: string, requests: autocannon.Request[], duration: number, headers: Record<string, string> = {}): Promise<Load> {
+	return new Promise((resolve, reject) => {
+		autocannon({ url, connections: 50, duration, requests, headers }, (error, result) => {
+			if (error) return reject(error);
+			resolve({
+				rps: result.requests.average,
+				p50: result.latency.p50,
+				p99: result.latency.p99,
+				non2xx: result.non2xx,
+				errors: result.errors + result.timeouts
+			});
+		});
+	});
+}
+
+/** Waits until the server has worked off what the last run left queued (health answers quickly again). */
+async function settle(url: string) {
+	const until = Date.now() + 60_000;
+	let quick = 0;
+	while (quick < 3 && Date.now() < until) {
+		const t = performance.now();
+		await fetch(`${url}/api/health`).catch(() => null);
+		quick = performance.now() - t < 50 ? quick + 1 : 0;
+		await new Promise((r) => setTimeout(r, 200));
+	}
+}
+
+/** Peak resident memory of a process (Linux), in MiB. */
+export function peakMemoryMiB(pid: number): number | null {
+	try {
+		const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+		return m ? Number(m[1]) / 1024 : null;
+	} catch {
+		return null;
+	}
+}
+
+/** Signs in and syncs until up to date; returns the client and its current cursor. */
+async function upToDate(server: ServerProcess, username: string) {
+	const client = new HttpClient(server.url);
+	await client.signIn(username, benchPassword);
+	let cursor: string | null = null;
+	for (;;) {
+		const res = await client.json('/api/sync', { cursor, ops: [] });
+		if (!res.ok) throw new Error(`sync of ${username}: ${res.status} ${await res.text()}`);
+		const body = (await res.json()) as { cursor: string; more?: boolean };
+		cursor = body.cursor;
+		if (!body.more) break;
+	}
+	return { client, cursor };
+}
+
+/** Starts `node build` on the benchmark database. */
+export function startBenchServer(env: Record<string, string>): Promise<ServerProcess> {
+	return startServer({ database: { config: {}, env, dispose: async () => {} }, env: { KOERS_DB_POOL: '20' }, readyTimeoutMs: 300_000 });
+}
+
+export async function measureHttp({ server, school, duration, quick, log }: HttpOptions): Promise<Figure[]> {
+	const figures: Figure[] = [];
+	{
+		// Sync pull: 20 students (3 in a quick run; not the heavy one), each polling with their own, current cursor —
+		// what every open device does every few seconds.
+		const students = school.studentIds.slice(0, Math.min(quick ? 3 : 20, school.studentIds.length - 1)).map((id) => school.usernames.get(id)!);
+		const pulls = [];
+		for (const username of students) pulls.push(await upToDate(server, username));
+		const syncRequests: autocannon.Request[] = pulls.map((p) => ({
+			method: 'POST',
+			path: '/api/sync',
+			headers: { cookie: p.client.cookie, 'content-type': 'application/json', origin: server.url },
+			body: JSON.stringify({ cursor: p.cursor, ops: [] })
+		}));
+
+		const coach = new HttpClient(server.url);
+		await coach.signIn(school.usernames.get(school.dashboardGroup.coachIds[0]!)!, benchPassword);
+		const dashboardPath = `/coach/groups/${school.dashboardGroup.id}`;
+		const check = await coach.request(dashboardPath);
+		if (check.status !== 200) throw new Error(`group dashboard answered ${check.status}`);
+		const page = await check.text();
+		if (!page.includes(school.usernames.get(school.dashboardGroup.studentIds[0]!)!.replace('bench-', '')) && !page.includes('<table')) {
+			log('warning: the dashboard page does not look like a dashboard');
+		}
+
+		// Warm up each route briefly, then measure; the static file is measured between the two.
+		const warm = quick ? 1 : 2;
+		const dashboard = [{ method: 'GET' as const, path: dashboardPath, headers: { cookie: coach.cookie } }];
+		await cannon(server.url, syncRequests, warm);
+		await settle(server.url);
+		log(`autocannon: sync pull ${duration} s`);
+		const pull = await cannon(server.url, syncRequests, duration);
+		await settle(server.url);
+		log(`autocannon: static file ${duration} s`);
+		const stat = await cannon(server.url, [{ method: 'GET', path: '/favicon.svg' }], duration);
+		await settle(server.url);
+		await cannon(server.url, dashboard, warm);
+		await settle(server.url);
+		log(`autocannon: group dashboard ${duration} s`);
+		const dash = await cannon(server.url, dashboard, duration);
+		await settle(server.url);
+
+		const load = (f: Load) => ({ p50: f.p50, p99: f.p99, non2xx: f.non2xx, errors: f.errors });
+		const staticBeside = { name: 'static file, same process', value: stat.rps, unit: 'req/s' };
+		const ok = (f: Load) => f.non2xx === 0 && f.errors === 0;
+		figures.push({
+			id: 'http_sync_pull',
+			name: 'HTTP sync pull (up to date), 50 conn: req/s, p99',
+			value: pull.rps,
+			unit: 'req/s',
+			text: `${Math.round(pull.rps).toLocaleString('en-US')} req/s, p99 ${pull.p99} ms`,
+			beside: staticBeside,
+			ratio: pull.rps / stat.rps,
+			budget: { text: '≥ 2,000 req/s, p99 ≤ 50 ms', pass: ok(pull) && pull.rps >= 2000 && pull.p99 <= 50 },
+			detail: load(pull)
+		});
+		figures.push({
+			id: 'http_group_dashboard',
+			name: 'HTTP group dashboard page, 50 conn: req/s, p99',
+			value: dash.rps,
+			unit: 'req/s',
+			text: `${Math.round(dash.rps).toLocaleString('en-US')} req/s, p99 ${dash.p99} ms`,
+			beside: staticBeside,
+			ratio: dash.rps / stat.rps,
+			budget: { text: 'p99 ≤ 50 ms', pass: ok(dash) && dash.p99 <= 50 },
+			detail: load(dash)
+		});
+		figures.push({
+			id: 'http_static',
+			name: 'HTTP static file, 50 conn: req/s, p99',
+			value: stat.rps,
+			unit: 'req/s',
+			text: `${Math.round(stat.rps).toLocaleString('en-US')} req/s, p99 ${stat.p99} ms`,
+			budget: { text: 'reference', pass: null },
+			detail: load(stat)
+		});
+		if (quick) log('quick run: HTTP figures are indicative only');
+	}
+	return figures;
+}
+
+/** The server's peak memory, then stops it. */
+export async function stopBenchServer(server: ServerProcess): Promise<Figure[]> {
+	const peak = server.child.pid ? peakMemoryMiB(server.child.pid) : null;
+	await server.stop();
+	return peak === null
+		? []
+		: [{ id: 'server_memory', name: 'peak server memory (node build, HTTP and browser runs)', value: peak, unit: 'MiB', budget: { text: 'report', pass: null } }];
+}

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { sql } from 'drizzle-orm';
+import type { Op } from '$lib/domain/sync';
+import { addWeeks, isoWeek } from '$lib/domain/pace';
+import { openTestDatabase, makeTwoSchools } from '../testing/db';
+import type { Actor } from '../policy';
+import { sync } from '../sync/sync';
+import { ApiError } from '../http/api';
+import { loadDashboardRows } from '../coach/dashboard.service';
+import { put } from '../testing/ops';
+import { schoolOverview } from './overview.service';
+
+let t: Awaited<ReturnType<typeof openTestDatabase>>;
+let w: Awaited<ReturnType<typeof makeTwoSchools>>;
+beforeAll(async () => {
+	t = await openTestDatabase();
+});
+afterAll(async () => t.close());
+beforeEach(async () => {
+	await t.reset();
+	w = await makeTwoSchools(t.db);
+});
+
+const today = new Date();
+const ago = (days: number) => new Date(today.getTime() - days * 86_400_000).toISOString();
+const date = (days: number) => new Date(today.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+const now = isoWeek(today);
+
+async function push(actor: Actor, ...ops: Op[]) {
+	const res = await sync(t.db, actor, { cursor: null, ops });
+	for (const r of res.results) expect(r, JSON.stringify(r)).toMatchObject({ status: 'applied' });
+}
+
+/**
+ * School A, group 1: the student is behind (an item overdue) with one unanswered question and one
+ * item done; the classmate is on track with an answered question. School B has the same kind of
+ * work, which must never show up in school A's overview.
+ */
+async function seed(school: typeof w.a) {
+	const { coach, student, classmate, group } = school;
+	const board = put('board', { title: 'Periode 2', periodStart: date(-28), periodEnd: date(60), groupIds: [group.id] });
+	const item1 = put('item', { boardId: board.id, title: 'Vochtlijst', level: 'basis' });
+	const item2 = put('item', { boardId: board.id, title: 'Dagbesteding', level: 'basis' });
+	await push(coach, board, item1, item2, put('autonomy', { studentId: student.id, level: 'selfDirected' }), put('autonomy', { studentId: classmate.id, level: 'selfDirected' }));
+
+	const goal = put('goal', { title: 'Vochtlijst bijhouden', status: 'active' });
+	const open = put('question', { goalId: goal.id, text: 'Hoe reken ik bekers om?' });
+	await push(
+		student,
+		goal,
+		open,
+		put('choice', { itemId: item1.id, boardId: board.id, plannedWeek: addWeeks(now, -3), status: 'done', doneAt: ago(20) }),
+		put('choice', { itemId: item2.id, boardId: board.id, plannedWeek: addWeeks(now, -2), status: 'inProgress' })
+	);
+
+	const cGoal = put('goal', { title: 'Rapporteren' });
+	const answered = put('question', { goalId: cGoal.id, text: 'Wat is objectief?' });
+	await push(classmate, cGoal, answered, put('choice', { itemId: item1.id, boardId: board.id, plannedWeek: addWeeks(now, 1) }));
+	await push(coach, put('feedback', { targetEntity: 'question', targetId: answered.id, kind: 'feedback', body: 'Wat zag je?' }));
+}
+
+describe('school overview', () => {
+	it('counts per group: students, active, behind, questions waiting and items done', async () => {
+		await seed(w.a);
+		await seed(w.b);
+		const overview = await schoolOverview(t.db, w.a.admin, today);
+		expect(overview.groups.map((g) => g.name)).toEqual(['Groep 1', 'Groep 2']);
+		const [g1, g2] = overview.groups;
+		expect(g1).toEqual({ id: w.a.group.id, name: 'Groep 1', students: 2, active: 2, behind: 1, questionsWaiting: 1, itemsDone: 1 });
+		expect(g2).toEqual({ id: w.a.otherGroup.id, name: 'Groep 2', students: 1, active: 0, behind: 0, questionsWaiting: 0, itemsDone: 0 });
+		expect(overview.totals).toEqual({ students: 3, active: 2, behind: 1, questionsWaiting: 1, itemsDone: 1 });
+	});
+
+	it('says "behind" for the same students as the group dashboard', async () => {
+		await seed(w.a);
+		const overview = await schoolOverview(t.db, w.a.admin, today);
+		const { rows } = await loadDashboardRows(t.db, w.a.coach, w.a.group.id, today);
+		expect(rows.filter((r) => r.pace === 'behind').length).toBe(overview.groups[0]!.behind);
+	});
+
+	it('does not count work older than two weeks as active, nor students who left', async () => {
+		await seed(w.a);
+		await t.db.execute(sql`update records set updated_at = ${ago(15)}::timestamptz where owner_id = ${w.a.classmate.id}`);
+		await t.db.execute(sql`update users set active = false where id = ${w.a.otherStudent.id}`);
+		const overview = await schoolOverview(t.db, w.a.admin, today);
+		expect(overview.groups[0]).toMatchObject({ students: 2, active: 1 });
+		expect(overview.groups[1]).toMatchObject({ students: 0 });
+	});
+
+	it('is refused to coaches and students, and is one query', async () => {
+		await seed(w.a);
+		for (const actor of [w.a.coach, w.a.student]) {
+			await expect(schoolOverview(t.db, actor, today)).rejects.toSatisfy((e) => e instanceof ApiError && e.status === 403);
+		}
+		const spy = vi.spyOn(t.db, 'execute');
+		try {
+			await schoolOverview(t.db, w.a.admin, today);
+			expect(spy).toHaveBeenCalledTimes(1);
+		} finally {
+			spy.mockRestore();
+		}
+	});
+});
