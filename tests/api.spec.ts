@@ -12,7 +12,9 @@ async function expectError(res: APIResponse, status: number, code: string) {
 	expect(res.status(), `status for ${code}`).toBe(status);
 	expect(res.headers()['content-type']).toContain(json);
 	const body = await res.json();
-	expect(body).toEqual({ error: { code, message: expect.any(String) } });
+	// The request id in the body is the one in the header: a student can quote it, the log has it.
+	expect(body).toEqual({ error: { code, message: expect.any(String), requestId: res.headers()['x-request-id'] } });
+	expect(body.error.requestId).toMatch(/^[0-9a-f-]{36}$/);
 	expect(body.error.message.length).toBeGreaterThan(5);
 	return body.error.message as string;
 }

@@ -1,21 +1,18 @@
 import { expect, test, type Page } from '@playwright/test';
 import { signInWithForm } from './helpers';
 
-/** Waits until the service worker controls the page and keeps it for offline use. */
+/**
+ * Waits until the service worker controls the page and keeps it for offline use. (Polled from here:
+ * `waitForFunction` takes any Promise as "true" at once, so it cannot wait for an async check.)
+ */
 async function readyForOffline(page: Page) {
-	const ready = () =>
-		page.waitForFunction(
-			() => !!navigator.serviceWorker.controller && caches.open('koers-pages').then((c) => c.match(location.href)).then(Boolean),
-			null,
-			{ timeout: 20_000 }
-		);
-	await ready().catch(async (e) => {
-		const state = await page.evaluate(async () => {
+	const state = () =>
+		page.evaluate(async () => {
 			const r = await navigator.serviceWorker.getRegistration();
-			return { active: r?.active?.state, waiting: r?.waiting?.state, installing: r?.installing?.state, controlled: !!navigator.serviceWorker.controller };
+			const kept = !!(await (await caches.open('koers-pages')).match(location.href));
+			return { controlled: !!navigator.serviceWorker.controller, kept, installing: r?.installing?.state ?? null };
 		});
-		throw new Error(`The page was not kept for offline use: ${JSON.stringify(state)}\n${e}`);
-	});
+	await expect.poll(state, { timeout: 30_000, message: 'the page is kept for offline use' }).toMatchObject({ controlled: true, kept: true });
 }
 
 async function addGoal(page: Page, title: string, why = '') {

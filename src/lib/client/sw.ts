@@ -2,22 +2,51 @@ import { dev } from '$app/environment';
 import type { Workbox } from 'workbox-window';
 
 let wb: Workbox | undefined;
+let registering: Promise<void> | undefined;
+let settings: { onUpdate: () => void; home: string | undefined; pages: readonly string[] } | undefined;
 
-/** Registers the service worker; `onUpdate` is called when a new version waits to take over. */
+/**
+ * Registers the service worker; `onUpdate` is called when a new version waits to take over.
+ *
+ * The first install saves the whole app (a few seconds). If the network drops meanwhile (a student
+ * who signs in and steps onto the train), the install fails and the browser forgets the worker. We
+ * then install it again as soon as the network is back or the student moves to another page, without
+ * waiting for a reload, so that the pages are kept for offline use at the first chance.
+ */
 export async function registerServiceWorker(onUpdate: () => void, home: string | undefined, pages: readonly string[] = []): Promise<void> {
 	if (!('serviceWorker' in navigator)) return;
+	const first = !settings;
+	settings = { onUpdate, home, pages };
+	if (first) window.addEventListener('online', () => void ensureServiceWorker());
+	await ensureServiceWorker(true);
+}
+
+/** Registers (again) when this page has no service worker: never registered yet, or the install failed. */
+async function ensureServiceWorker(force = false): Promise<void> {
+	if (!settings || registering) return registering;
+	if (!force) {
+		const reg = await navigator.serviceWorker.getRegistration().catch(() => undefined);
+		if (reg?.active || reg?.waiting || reg?.installing) return;
+	}
+	registering = register(settings).finally(() => (registering = undefined));
+	return registering;
+}
+
+async function register({ onUpdate, home, pages }: NonNullable<typeof settings>): Promise<void> {
 	// Loaded in the browser only (it is not meant for server rendering).
 	const { Workbox } = await import('workbox-window');
-	wb = new Workbox('/service-worker.js', { type: dev ? 'module' : 'classic' });
-	wb.addEventListener('waiting', onUpdate);
-	wb.addEventListener('controlling', (event) => {
+	// A Workbox instance registers once; a new attempt needs a new one.
+	const instance = new Workbox('/service-worker.js', { type: dev ? 'module' : 'classic' });
+	wb = instance;
+	instance.addEventListener('waiting', onUpdate);
+	instance.addEventListener('controlling', (event) => {
 		if (event.isUpdate) location.reload();
 	});
 	try {
-		await wb.register();
+		await instance.register();
 		void keepForOffline(location.href, home, pages);
 	} catch {
-		// No service worker (private mode, old browser): Koers works, just not offline.
+		// No service worker (private mode, old browser, offline right now): Koers works, just not offline yet.
 	}
 }
 
@@ -34,10 +63,12 @@ function dataUrl(href: string): string {
 
 /**
  * Keeps the page (and its data) a signed-in person is on, so that it opens without a network next time;
- * `home` is where the start URL should lead when offline.
+ * `home` is where the start URL should lead when offline. A navigation in the app is also the moment to
+ * install the worker again if its first install failed.
  */
 export async function keepForOffline(href: string, home: string | undefined, more: readonly string[] = []): Promise<void> {
 	if (!('serviceWorker' in navigator) || !home) return;
+	void ensureServiceWorker();
 	const reg = await navigator.serviceWorker.ready;
 	const pages = [href, ...more.map((p) => new URL(p, location.origin).href)];
 	reg.active?.postMessage({ type: 'KEEP_PAGES', urls: [...new Set(pages.flatMap((p) => [p, dataUrl(p)]))], home });

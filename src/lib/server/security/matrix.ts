@@ -413,7 +413,8 @@ matrix.push(
 	{
 		op: 'GET /api/me/access-log',
 		cells: [
-			{ actor: 'student', expect: { status: 200 } },
+			// The student sees the names of the coach who read their note and the admin who downloaded their data.
+			{ actor: 'student', alsoMayRead: ['name:a.coach', 'name:a.admin'], expect: { status: 200 } },
 			{ actor: 'coach', expect: { status: 403 } },
 			{ actor: 'admin', expect: { status: 403 } }
 		]
