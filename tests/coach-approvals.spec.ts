@@ -125,7 +125,8 @@ test('a suggested item leaves the student something to do: the note, the item, a
 	await expect(suggestion).toContainText(note);
 	await expect(suggestion.getByRole('link', { name: better })).toBeVisible();
 	await expectNoAxeViolations(student, 'student boards with a suggestion of the coach');
-	await suggestion.getByRole('button', { name: `Kies deze opdracht: ${better}` }).click();
+	// The button's name ends in the item's title (visually hidden, read out by screen readers).
+	await suggestion.getByRole('button', { name: /^Kies deze opdracht\s*:\s*Theorie: waarom meet je bloeddruk\?$/ }).click();
 	await expect(student.getByRole('status').filter({ hasText: `Je hebt ${better} gekozen.` })).toBeVisible();
 	await expect(suggestion).toHaveCount(0);
 	const row = student.locator('#mijn-keuzes').getByTestId('choice').filter({ has: student.getByRole('heading', { name: better, exact: true }) });

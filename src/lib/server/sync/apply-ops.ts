@@ -202,7 +202,7 @@ export async function applyOps(db: Db, scope: Scope, ops: Op[]): Promise<OpResul
 }
 
 /** Fields of an op's data that point at another record of the school. */
-const refFields = ['itemId', 'boardId', 'goalId', 'choiceId', 'previousCycleId', 'targetId'] as const;
+const refFields = ['itemId', 'boardId', 'goalId', 'choiceId', 'previousCycleId', 'targetId', 'suggestedItemId'] as const;
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function referencedIds(ops: Op[]): string[] {
