@@ -234,6 +234,7 @@ const cursorSlot = 'cursor-slot-7f3a';
 const cursors: Record<'student' | 'coach', string | null> = { student: null, coach: null };
 
 const allowed = new Set([200, 400, 401, 403, 404, 409, 413, 415, 422, 429]);
+const bodySizeLimit = 512 * 1024;
 
 /**
  * One POST on a connection of its own (no keep-alive pool: a refused large body may end the server's
@@ -253,7 +254,13 @@ function post(client: Browser, path: string, headers: Record<string, string>, bo
 			}
 		);
 		req.on('timeout', () => req.destroy(new Error(`no answer within ${requestTimeoutMs} ms (a hang)`)));
-		req.on('error', reject);
+		req.on('error', (e: NodeJS.ErrnoException) => {
+			// A body beyond the server's limit (adapter-node's BODY_SIZE_LIMIT, 512 KiB) may be refused with a
+			// 413 and the connection closed before this client has finished writing it: the server refused it.
+			if ((e.code === 'EPIPE' || e.code === 'ECONNRESET') && Buffer.byteLength(body) > bodySizeLimit) {
+				resolve({ status: 413, body: JSON.stringify({ error: { code: 'body_too_large', message: 'closed by the server while sending' } }) });
+			} else reject(e);
+		});
 		req.end(body);
 	});
 }
