@@ -78,8 +78,11 @@ export class SyncManager {
 		this.#timer = setTimeout(() => void this.run(), delay);
 	}
 
-	/** Syncs now (if no other tab is syncing); resolves when done. */
-	async run(): Promise<void> {
+	/**
+	 * Syncs now; resolves when done. Normally skipped while another tab (or an earlier run) syncs;
+	 * with `wait`, it waits for that one to finish and then syncs, so nothing sent meanwhile is missed.
+	 */
+	async run({ wait = false }: { wait?: boolean } = {}): Promise<void> {
 		const db = this.db;
 		if (!db || !this.userId) return;
 		if (!navigator.onLine) {
@@ -109,7 +112,7 @@ export class SyncManager {
 			}
 		};
 		if ('locks' in navigator) {
-			await navigator.locks.request(`koers-sync-${this.userId}`, { ifAvailable: true }, async (lock) => {
+			await navigator.locks.request(`koers-sync-${this.userId}`, { ifAvailable: !wait }, async (lock) => {
 				if (lock) await work();
 			});
 		} else {
@@ -120,7 +123,8 @@ export class SyncManager {
 	/** Before signing out: send what waits. Returns how many changes could not be sent. */
 	async flush(timeoutMs = 8000): Promise<number> {
 		if (!this.db) return 0;
-		await Promise.race([this.run(), new Promise((r) => setTimeout(r, timeoutMs))]);
+		// Waits for a sync already under way (its ops count as "sending" until it answers), then sends the rest.
+		await Promise.race([this.run({ wait: true }), new Promise((r) => setTimeout(r, timeoutMs))]);
 		return this.db.outbox.where('status').anyOf('pending', 'sending').count();
 	}
 
