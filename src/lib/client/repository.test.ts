@@ -53,6 +53,20 @@ describe('the one write path', () => {
 		]);
 	});
 
+	it('two quick edits of one nested part (a cycle’s forethought) both survive, sent together', async () => {
+		const id = randomUUID();
+		await saveRecord(db, 'cycle', id, { phase: 'forethought' }, me());
+		// Two fields typed in quick succession: both saves start before either has finished.
+		await Promise.all([
+			saveRecord(db, 'cycle', id, (stored) => ({ forethought: { ...(stored?.forethought ?? {}), aim: 'Rustig helpen' } }), me()),
+			saveRecord(db, 'cycle', id, (stored) => ({ forethought: { ...(stored?.forethought ?? {}), ratingNow: 4 } }), me())
+		]);
+		expect((await db.records('cycle').get(id))?.data.forethought).toEqual({ aim: 'Rustig helpen', ratingNow: 4 });
+		const ops = await db.outbox.toArray();
+		expect(ops).toHaveLength(1);
+		expect(ops[0].data?.forethought).toEqual({ aim: 'Rustig helpen', ratingNow: 4 });
+	});
+
 	it('deleting a record that never reached the server just forgets it', async () => {
 		const id = randomUUID();
 		await saveRecord(db, 'goal', id, { title: 'Weg' }, me());

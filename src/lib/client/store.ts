@@ -2,16 +2,17 @@ import { liveQuery } from 'dexie';
 import type { EntityName } from '$lib/domain/constants';
 import type { EntityData } from '$lib/domain/entities';
 import type { LocalRecord } from './db';
-import { deleteRecord, discardRejected, saveRecord } from './repository';
+import { deleteRecord, discardRejected, saveRecord, type PatchFrom } from './repository';
 import { syncManager } from './sync/manager.svelte';
 
 /** What components use to read and write records: the repository plus a sync request. */
-export async function save<E extends EntityName>(entity: E, id: string, patch: Partial<EntityData[E]>): Promise<LocalRecord<E>> {
+export async function save<E extends EntityName>(entity: E, id: string, patch: Partial<EntityData[E]> | PatchFrom<E>): Promise<LocalRecord<E>> {
 	const db = syncManager.db;
 	if (!db || !syncManager.userId) throw new Error('Koers is not ready on this device yet');
 	// Components hand over Svelte state (proxies), which IndexedDB cannot store: keep a plain copy.
-	const plain = JSON.parse(JSON.stringify(patch)) as Partial<EntityData[E]>;
-	const saved = await saveRecord(db, entity, id, plain, { userId: syncManager.userId });
+	const plain = (p: Partial<EntityData[E]>) => JSON.parse(JSON.stringify(p)) as Partial<EntityData[E]>;
+	const change = typeof patch === 'function' ? (current: EntityData[E] | undefined) => plain(patch(current)) : plain(patch);
+	const saved = await saveRecord(db, entity, id, change, { userId: syncManager.userId });
 	syncManager.request();
 	return saved;
 }
