@@ -64,7 +64,7 @@ describe('the one write path', () => {
 		expect((await db.records('cycle').get(id))?.data.forethought).toEqual({ aim: 'Rustig helpen', ratingNow: 4 });
 		const ops = await db.outbox.toArray();
 		expect(ops).toHaveLength(1);
-		expect(ops[0].data?.forethought).toEqual({ aim: 'Rustig helpen', ratingNow: 4 });
+		expect(ops[0]?.data?.forethought).toEqual({ aim: 'Rustig helpen', ratingNow: 4 });
 	});
 
 	it('deleting a record that never reached the server just forgets it', async () => {
