@@ -136,9 +136,9 @@ async function main() {
 				name: `group dashboard (${dash.students} students) p50 / p95`,
 				value: dash.p95,
 				unit: 'ms',
-				text: `${dash.p50.toFixed(1)} / ${dash.p95.toFixed(1)} ms`,
+				text: `${dash.p50.toFixed(1)} / ${dash.p95.toFixed(1)} ms (5 of 30 wrote since: p95 ${dash.workingP95.toFixed(0)} ms; cold ${dash.cold.toFixed(0)} ms)`,
 				budget: { text: 'p95 ≤ 50 ms', pass: dash.p95 <= 50 },
-				detail: { p50: dash.p50, p95: dash.p95 }
+				detail: { p50: dash.p50, p95: dash.p95, coldMs: dash.cold, whileFiveWriteP50: dash.workingP50, whileFiveWriteP95: dash.workingP95 }
 			});
 
 			log('school overview');
@@ -148,9 +148,9 @@ async function main() {
 				name: `whole-school overview (${over.students} students, ${over.groups} groups) p95`,
 				value: over.p95,
 				unit: 'ms',
-				text: `${over.p95.toFixed(1)} ms (p50 ${over.p50.toFixed(1)})`,
+				text: `${over.p95.toFixed(1)} ms (p50 ${over.p50.toFixed(1)}; cold ${(over.cold / 1000).toFixed(1)} s, background refresh of all ${over.refreshed} ${(over.refreshAll / 1000).toFixed(1)} s)`,
 				budget: { text: '≤ 300 ms', pass: over.p95 <= 300 },
-				detail: { p50: over.p50, p95: over.p95 }
+				detail: { p50: over.p50, p95: over.p95, coldMs: over.cold, refreshAllMs: over.refreshAll, refreshedRows: over.refreshed }
 			});
 		} finally {
 			await database.close();

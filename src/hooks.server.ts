@@ -9,6 +9,7 @@ import { setSessionCookie } from '$lib/server/auth/cookies';
 import { areaOf, policy } from '$lib/server/policy';
 import { ensureDemoSchool } from '$lib/server/seed/demo';
 import { startRetentionSchedule, stopRetentionSchedule } from '$lib/server/privacy/retention';
+import { startFactsRefresher, stopFactsRefresher } from '$lib/server/coach/facts.service';
 import { jsonError } from '$lib/server/http/api';
 import { log, withRequestId } from '$lib/server/log';
 
@@ -19,9 +20,12 @@ export const init: ServerInit = async () => {
 	if (process.env.KOERS_DEMO !== '0') await ensureDemoSchool(db);
 	// Archived students past their school's retention period are erased now and once a day.
 	void startRetentionSchedule(() => database().db);
+	// What students wrote is folded into the coach's and admin's facts in the background (issue 6).
+	startFactsRefresher(() => database().db);
 	log.info('database ready', { kind, ms: Date.now() - started });
 	process.once('sveltekit:shutdown', () => {
 		stopRetentionSchedule();
+		stopFactsRefresher();
 		void stopDatabase().then(() => log.info('stopped'));
 	});
 };

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
 	addWeeks,
+	behindFrom,
+	paceSummary,
 	compareWeeks,
 	isIsoWeek,
 	isoWeek,
@@ -318,6 +320,26 @@ describe('paceStatus', () => {
 				if (p.status === 'behind') expect(p.doneToDate).toBeLessThan(p.plannedBefore);
 				expect(paceStatus({ choices: structuredClone(choices), today, ...(withPeriod ? { periodStart: '2026-09-01', periodEnd: '2027-01-31' } : {}) })).toEqual(p);
 			})
+		);
+	});
+
+	it('the overview’s folded summary says "behind" and "done" exactly as the dashboard does, in any week', () => {
+		const week = fc.oneof(fc.constant(null), fc.constant('2026-W53'), fc.constant('bad'), fc.integer({ min: -30, max: 30 }).map((n) => addWeeks('2026-W48', n)));
+		const choice = fc.record({
+			plannedWeek: week,
+			status: fc.constantFrom('planned', 'approved', 'inProgress', 'done', 'dropped' as const),
+			doneAt: fc.option(fc.oneof(fc.constant('kapot'), fc.integer({ min: -200, max: 60 }).map((n) => new Date(2026, 10, 25 + n, 23, 30).toISOString())), { nil: null })
+		});
+		const period = fc.constantFrom<[string | null, string | null]>([null, null], ['2026-09-01', '2027-01-31'], ['2027-01-31', '2026-09-01'], ['2026-09-01', null]);
+		fc.assert(
+			fc.property(fc.array(choice, { maxLength: 40 }), period, fc.integer({ min: -40, max: 40 }), (choices, [periodStart, periodEnd], shift) => {
+				const on = new Date(today.getTime() + shift * 7 * 86_400_000);
+				const p = paceStatus({ choices, today: on, periodStart, periodEnd });
+				const s = paceSummary(choices, periodStart, periodEnd);
+				expect(behindFrom(s, on)).toBe(p.status === 'behind');
+				expect(s.done).toBe(p.done);
+			}),
+			{ numRuns: 2000 }
 		);
 	});
 });

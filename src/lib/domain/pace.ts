@@ -332,3 +332,48 @@ function makeSeries(
 		inPeriod: !!period && compareWeeks(w, period.start) >= 0 && compareWeeks(w, period.end) <= 0
 	}));
 }
+
+/**
+ * What the school overview needs of a student's pace, folded so it is a few numbers per week instead
+ * of every choice: how many active choices fall due in each week, how many were done in each week,
+ * done without a known week, and done in all. `behindFrom` answers "behind?" for any week exactly as
+ * `paceStatus` would (a test holds the two together).
+ */
+export interface PaceSummary {
+	/** Active (not dropped) choices by the week they fall due: planned week, else the period's last week. */
+	due: Record<string, number>;
+	/** Done choices by the week they were done. */
+	doneIn: Record<string, number>;
+	/** Done without a readable `doneAt`: counts as done by now. */
+	doneUnknown: number;
+	done: number;
+}
+
+export function paceSummary(choices: readonly PaceChoice[], periodStart?: string | null, periodEnd?: string | null): PaceSummary {
+	const startWeek = isoWeekOrNull(periodStart);
+	const endWeek = isoWeekOrNull(periodEnd);
+	const periodEndWeek = startWeek && endWeek && compareWeeks(startWeek, endWeek) <= 0 ? endWeek : null;
+	const s: PaceSummary = { due: {}, doneIn: {}, doneUnknown: 0, done: 0 };
+	for (const c of choices) {
+		if (c.status === 'dropped') continue;
+		const due = isIsoWeek(c.plannedWeek) ? c.plannedWeek : periodEndWeek;
+		if (due) s.due[due] = (s.due[due] ?? 0) + 1;
+		if (c.status === 'done') {
+			s.done++;
+			const at = isoWeekOrNull(c.doneAt);
+			if (at) s.doneIn[at] = (s.doneIn[at] ?? 0) + 1;
+			else s.doneUnknown++;
+		}
+	}
+	return s;
+}
+
+/** `paceStatus(…).status === 'behind'` from a summary: fewer done by the end of this week than fell due before it. */
+export function behindFrom(s: PaceSummary, today: Date): boolean {
+	const week = isoWeek(today);
+	let dueBefore = 0;
+	for (const [w, n] of Object.entries(s.due)) if (w < week) dueBefore += n;
+	let doneToDate = s.doneUnknown;
+	for (const [w, n] of Object.entries(s.doneIn)) if (w <= week) doneToDate += n;
+	return doneToDate < dueBefore;
+}

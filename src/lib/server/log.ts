@@ -38,3 +38,9 @@ export const log = {
 export function withRequestId<T>(requestId: string, fn: () => T): T {
 	return requestContext.run({ requestId }, fn);
 }
+
+/** A database error's code (or the error's name): never its message, which may quote the data. */
+export function errorCode(e: unknown): string {
+	if (e && typeof e === 'object' && 'code' in e && typeof e.code === 'string') return e.code;
+	return e instanceof Error ? e.name : 'unknown';
+}

@@ -1,14 +1,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Op } from '$lib/domain/sync';
-import { addWeeks, isoWeek } from '$lib/domain/pace';
+import fc from 'fast-check';
+import { addWeeks, behindFrom, isoWeek, type PaceSummary } from '$lib/domain/pace';
+import { queryRows } from '../db';
 import { openTestDatabase, makeTwoSchools } from '../testing/db';
 import type { Actor } from '../policy';
 import { sync } from '../sync/sync';
 import { ApiError } from '../http/api';
 import { loadDashboardRows } from '../coach/dashboard.service';
 import { put } from '../testing/ops';
-import { schoolOverview } from './overview.service';
+import { overviewQuery, schoolOverview } from './overview.service';
 
 let t: Awaited<ReturnType<typeof openTestDatabase>>;
 let w: Awaited<ReturnType<typeof makeTwoSchools>>;
@@ -87,17 +89,42 @@ describe('school overview', () => {
 		expect(overview.groups[1]).toMatchObject({ students: 0 });
 	});
 
-	it('is refused to coaches and students, and is one query', async () => {
+	it('is refused to coaches and students, and is one statement once the facts are stored', async () => {
 		await seed(w.a);
 		for (const actor of [w.a.coach, w.a.student]) {
 			await expect(schoolOverview(t.db, actor, today)).rejects.toSatisfy((e) => e instanceof ApiError && e.status === 403);
 		}
 		const spy = vi.spyOn(t.db, 'execute');
 		try {
-			await schoolOverview(t.db, w.a.admin, today);
+			// The first look computes every student's facts in one aggregate and stores them.
+			const first = await schoolOverview(t.db, w.a.admin, today);
+			expect(spy).toHaveBeenCalledTimes(3);
+			spy.mockClear();
+			expect(await schoolOverview(t.db, w.a.admin, today)).toEqual(first);
 			expect(spy).toHaveBeenCalledTimes(1);
 		} finally {
 			spy.mockRestore();
 		}
+	});
+});
+
+describe('the overview’s "behind" in SQL', () => {
+	it('agrees with behindFrom (the dashboard’s rule) for any folded pace', async () => {
+		const week = fc.integer({ min: -12, max: 12 }).map((n) => addWeeks(now, n));
+		const counts = fc.dictionary(week, fc.integer({ min: 1, max: 4 }), { maxKeys: 8 });
+		const summary = fc.record({ due: counts, doneIn: counts, doneUnknown: fc.integer({ min: 0, max: 3 }) });
+		await fc.assert(
+			fc.asyncProperty(summary, async ({ due, doneIn, doneUnknown }) => {
+				const s: PaceSummary = { due, doneIn, doneUnknown, done: doneUnknown + Object.values(doneIn).reduce((a, b) => a + b, 0) };
+				await t.db.execute(sql`
+					insert into student_facts (group_id, user_id, school_id, changes, facts_changes, waiting_questions, pace, card)
+					values (${w.a.group.id}, ${w.a.student.id}, ${w.a.school.id}, 0, 0, 0, ${JSON.stringify({ start: null, end: null, c: [], s })}::jsonb, '{}'::jsonb)
+					on conflict (group_id, user_id) do update set pace = excluded.pace, changes = 0, facts_changes = 0`);
+				const [row] = await queryRows<{ behind: number; items_done: number }>(t.db, overviewQuery(w.a.school.id, today));
+				expect(row!.behind === 1).toBe(behindFrom(s, today));
+				expect(row!.items_done).toBe(s.done);
+			}),
+			{ numRuns: 150 }
+		);
 	});
 });

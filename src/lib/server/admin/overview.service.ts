@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { addWeeks, isoWeek, weekDays } from '$lib/domain/pace';
 import { queryRows, type Db } from '../db';
+import { withFreshFacts, type StoredFacts } from '../coach/facts.service';
+import { behindFrom, isoWeek } from '$lib/domain/pace';
 import { policy, type Actor } from '../policy';
 import { ApiError } from '../http/api';
 
@@ -33,110 +34,51 @@ export interface SchoolOverview {
 interface Row {
 	id: string;
 	name: string;
-	students: number | string;
-	active: number | string;
-	behind: number | string;
-	questions_waiting: number | string;
-	items_done: number | string;
+	students: number;
+	active: number;
+	behind: number;
+	questions_waiting: number;
+	items_done: number;
+	/** Students whose stored facts are stale (or missing): counted in TypeScript after a refresh. */
+	stale: { user_id: string; changes: number | null }[] | string;
 }
 
 /**
- * Every group of the school with a few counts, in ONE aggregate statement. It reads each kind of
- * record once, through an index, and keeps only narrow per-student sums:
- * - choices are summed per student and board first (a few rows per student), then per group over
- *   the group's boards;
- * - "active" reads the recent own work through the partial own-work index;
- * - waiting questions use the partial index on feedback about questions.
- *
- * "Behind" is the dashboard's pace rule in SQL: a choice (not dropped, in one of the group's boards
- * or without a board) is due in its planned week, or else in the last week of the group's boards'
- * period; a student is behind when fewer are done (by the end of this week, local time) than were
- * due before it.
+ * Every group of the school with counts over its active students' stored facts (see
+ * coach/facts.service.ts), in ONE statement that returns a row per group, not per student. "Behind"
+ * is `behindFrom` (domain/pace.ts) on the folded pace, in SQL: fewer done by the end of this week
+ * (done in a week up to this one, or without a known week) than fell due before it. Students with
+ * stale facts are listed, not counted: the caller computes and counts them.
  */
 export function overviewQuery(schoolId: string, today: Date) {
 	const week = isoWeek(today);
-	// `plannedWeek` is "YYYY-Www" or absent and `doneAt` an ISO time in UTC (the entity schemas say so),
-	// so both compare as text: cheaper than a pattern or a timestamp per choice.
-	const [y, mo, d] = weekDays(addWeeks(week, 1)).start.split('-').map(Number);
-	const weekEnd = new Date(y!, mo! - 1, d!).toISOString();
-	const since = new Date(today.getTime() - activeDays * 86_400_000);
+	const since = new Date(today.getTime() - activeDays * 86_400_000).toISOString();
 	return sql`
-		with roster as materialized (
-			select m.group_id, m.user_id
+		with st as (
+			select m.group_id, m.user_id, f.changes, f.last_activity_at, f.waiting_questions, f.pace->'s' as s,
+				coalesce(f.facts_changes = f.changes and f.pace ? 's', false) as fresh
 			from memberships m
 			join users u on u.id = m.user_id and u.school_id = m.school_id
+			left join student_facts f on f.group_id = m.group_id and f.user_id = m.user_id
 			where m.school_id = ${schoolId} and m.role = 'student' and u.active
 		),
-		periods as materialized (
-			select g.group_id, array_agg(r.id::text) as board_ids,
-				to_char(max(r.data->>'periodEnd')::date, 'IYYY-"W"IW') as end_week
-			from records r cross join lateral unnest(r.group_ids) as g(group_id)
-			where r.school_id = ${schoolId} and r.entity = 'board' and not r.deleted
-			group by g.group_id
-		),
-		picks as materialized (
-			select c.owner_id, c.board_id,
-				count(*) filter (where c.status = 'done') as done,
-				count(*) filter (where c.status = 'done' and (c.done_at is null or c.done_at < ${weekEnd})) as done_to_date,
-				count(*) filter (where c.status <> 'dropped' and c.planned_week < ${week}) as due_planned,
-				count(*) filter (where c.status <> 'dropped' and c.planned_week is null) as unplanned
-			from (
-				-- The four fields first (offset 0 keeps this apart), so the grouping never carries the whole JSON.
-				select r.owner_id, r.data->>'boardId' as board_id, r.data->>'status' as status,
-					r.data->>'plannedWeek' as planned_week, r.data->>'doneAt' as done_at
-				from records r
-				where r.school_id = ${schoolId} and r.entity = 'choice' and not r.deleted
-				offset 0
-			) c
-			group by c.owner_id, c.board_id
-		),
-		pace as (
-			select ro.group_id, ro.user_id, sum(c.done) as done, sum(c.done_to_date) as done_to_date,
-				sum(c.due_planned) + case when max(p.end_week) < ${week} then sum(c.unplanned) else 0 end as due_before
-			from roster ro
-			join picks c on c.owner_id = ro.user_id
-			left join periods p on p.group_id = ro.group_id
-			where c.board_id is null or c.board_id = any(p.board_ids)
-			group by ro.group_id, ro.user_id
-		),
-		answers as (
-			select f.target_id,
-				max(f.created_at) filter (where f.author_id <> f.owner_id and f.kind <> 'reply') as answered_at,
-				max(f.created_at) filter (where f.author_id = f.owner_id) as replied_at
-			from (
-				select r.data->>'targetId' as target_id, r.data->>'kind' as kind, r.created_at, r.author_id, r.owner_id
-				from records r
-				where r.school_id = ${schoolId} and r.entity = 'feedback' and (r.data->>'targetEntity') = 'question' and not r.deleted
-				offset 0
-			) f
-			group by f.target_id
-		),
-		waiting as materialized (
-			select q.owner_id, count(*) as n
-			from records q left join answers a on a.target_id = q.id::text
-			where q.school_id = ${schoolId} and q.entity = 'question' and not q.deleted
-			  and (a.answered_at is null or a.replied_at > a.answered_at)
-			group by q.owner_id
-		),
-		active as materialized (
-			select distinct r.owner_id
-			from records r
-			where r.author_id = r.owner_id and r.updated_at >= ${since.toISOString()}::timestamptz and r.school_id = ${schoolId}
-		),
-		students as (
-			select ro.group_id, ro.user_id, a.owner_id is not null as active
-			from roster ro left join active a on a.owner_id = ro.user_id
+		counted as (
+			select st.group_id, st.user_id, st.last_activity_at, st.waiting_questions, (st.s->>'done')::int as done,
+				(st.s->>'doneUnknown')::int
+					+ coalesce((select sum(d.value::int) from jsonb_each_text(st.s->'doneIn') d where d.key collate "C" <= ${week}), 0)
+				< coalesce((select sum(d.value::int) from jsonb_each_text(st.s->'due') d where d.key collate "C" < ${week}), 0) as behind
+			from st where st.fresh
 		)
 		select g.id, g.name,
-			count(st.user_id) as students,
-			count(*) filter (where st.active) as active,
-			count(*) filter (where pc.done_to_date < pc.due_before) as behind,
-			coalesce(sum(w.n), 0) as questions_waiting,
-			coalesce(sum(pc.done), 0) as items_done
+			count(c.user_id)::int as students,
+			(count(*) filter (where c.last_activity_at >= ${since}::timestamptz))::int as active,
+			(count(*) filter (where c.behind))::int as behind,
+			coalesce(sum(c.waiting_questions), 0)::int as questions_waiting,
+			coalesce(sum(c.done), 0)::int as items_done,
+			(select coalesce(json_agg(json_build_object('user_id', x.user_id, 'changes', x.changes)), '[]')
+				from st x where x.group_id = g.id and not x.fresh) as stale
 		from groups g
-		left join students st on st.group_id = g.id
-		left join pace pc on pc.group_id = st.group_id and pc.user_id = st.user_id
-		left join waiting w on w.owner_id = st.user_id
+		left join counted c on c.group_id = g.id
 		where g.school_id = ${schoolId}
 		group by g.id, g.name
 		order by lower(g.name), g.id`;
@@ -146,15 +88,32 @@ export function overviewQuery(schoolId: string, today: Date) {
 export async function schoolOverview(db: Db, actor: Actor, today: Date = new Date()): Promise<SchoolOverview> {
 	if (!policy.manageSchool(actor, actor.schoolId)) throw new ApiError(403, 'forbidden');
 	const rows = await queryRows<Row>(db, overviewQuery(actor.schoolId, today));
-	const groups = rows.map((r) => ({
-		id: r.id,
-		name: r.name,
-		students: Number(r.students),
-		active: Number(r.active),
-		behind: Number(r.behind),
-		questionsWaiting: Number(r.questions_waiting),
-		itemsDone: Number(r.items_done)
-	}));
+	const byGroup = new Map<string, OverviewGroup>();
+	const stale: StoredFacts[] = [];
+	for (const r of rows) {
+		byGroup.set(r.id, {
+			id: r.id,
+			name: r.name,
+			students: Number(r.students),
+			active: Number(r.active),
+			behind: Number(r.behind),
+			questionsWaiting: Number(r.questions_waiting),
+			itemsDone: Number(r.items_done)
+		});
+		const list = typeof r.stale === 'string' ? (JSON.parse(r.stale) as Exclude<Row['stale'], string>) : r.stale;
+		for (const x of list) stale.push({ group_id: r.id, user_id: x.user_id, changes: x.changes, fresh: false, last_activity_at: null, waiting_questions: null, pace: null });
+	}
+	// Students who wrote since their facts were stored: computed now (and stored), then counted by the same rule.
+	const since = today.getTime() - activeDays * 86_400_000;
+	for (const [key, f] of await withFreshFacts(db, actor.schoolId, stale)) {
+		const g = byGroup.get(key.slice(0, key.indexOf(':')))!;
+		g.students++;
+		if (f.lastActivityAt && Date.parse(f.lastActivityAt) >= since) g.active++;
+		if (behindFrom(f.pace.s, today)) g.behind++;
+		g.questionsWaiting += f.waitingQuestions;
+		g.itemsDone += f.pace.s.done;
+	}
+	const groups = [...byGroup.values()];
 	const sum = (k: keyof SchoolOverview['totals']) => groups.reduce((n, g) => n + g[k], 0);
 	return {
 		groups,

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, lt, ne } from 'drizzle-orm';
+import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import type { Me } from '$lib/domain/user';
 import type { Db } from '../db';
 import { schools, sessions, users } from '../db/schema';
@@ -31,10 +31,14 @@ export interface ValidSession {
 	renewed: boolean;
 }
 
-/** Looks a token up; expired sessions and inactive accounts are refused (and expired ones removed). */
-export async function validateSession(db: Db, token: string, now = new Date()): Promise<ValidSession | null> {
-	const tokenHash = hashToken(token);
-	const [row] = await db
+/**
+ * The lookup every signed-in request makes, built once per database: drizzle does not rebuild the SQL each
+ * time, and on PostgreSQL it is a named prepared statement, planned once per connection.
+ */
+const lookups = new WeakMap<Db, ReturnType<typeof prepareLookup>>();
+
+function prepareLookup(db: Db) {
+	return db
 		.select({
 			expiresAt: sessions.expiresAt,
 			id: users.id,
@@ -48,8 +52,17 @@ export async function validateSession(db: Db, token: string, now = new Date()): 
 		.from(sessions)
 		.innerJoin(users, and(eq(users.id, sessions.userId), eq(users.schoolId, sessions.schoolId)))
 		.innerJoin(schools, eq(schools.id, sessions.schoolId))
-		.where(eq(sessions.tokenHash, tokenHash))
-		.limit(1);
+		.where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
+		.limit(1)
+		.prepare('koers_session_lookup');
+}
+
+/** Looks a token up; expired sessions and inactive accounts are refused (and expired ones removed). */
+export async function validateSession(db: Db, token: string, now = new Date()): Promise<ValidSession | null> {
+	const tokenHash = hashToken(token);
+	let lookup = lookups.get(db);
+	if (!lookup) lookups.set(db, (lookup = prepareLookup(db)));
+	const [row] = await lookup.execute({ tokenHash });
 	if (!row) return null;
 	if (row.expiresAt.getTime() <= now.getTime() || !row.active) {
 		await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));

@@ -8,6 +8,9 @@ import { sync } from '../sync/sync';
 import { ApiError } from '../http/api';
 import { groupDashboard, loadDashboardRows } from './dashboard.service';
 import { put } from '../testing/ops';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../db';
+import { factsColumns, refreshStaleFacts, withFreshFacts, type StoredFacts } from './facts.service';
 
 let t: Awaited<ReturnType<typeof openTestDatabase>>;
 let w: Awaited<ReturnType<typeof makeTwoSchools>>;
@@ -133,22 +136,91 @@ describe('group dashboard', () => {
 		});
 	});
 
-	it('is served by one query, however many students the group has', async () => {
+	it('reads stored facts in one statement; what changed since is computed in two more, however many students', async () => {
 		await seed();
 		const spy = vi.spyOn(t.db, 'execute');
 		try {
-			await loadDashboardRows(t.db, w.a.coach, w.a.group.id, today);
+			// First read: every student's facts are computed (one aggregate) and stored (one statement).
+			const first = await loadDashboardRows(t.db, w.a.coach, w.a.group.id, today);
+			expect(spy).toHaveBeenCalledTimes(3);
+			spy.mockClear();
+			// Nothing written since: one statement, the same rows.
+			expect(await loadDashboardRows(t.db, w.a.coach, w.a.group.id, today)).toEqual(first);
 			expect(spy).toHaveBeenCalledTimes(1);
 			for (let i = 0; i < 10; i++) await addToGroup(t.db, w.a.group, await makeUser(t.db, w.a.school.id, 'student'));
 			spy.mockClear();
 			const { rows } = await loadDashboardRows(t.db, w.a.coach, w.a.group.id, today);
 			expect(rows).toHaveLength(12);
-			expect(spy).toHaveBeenCalledTimes(1);
+			expect(spy).toHaveBeenCalledTimes(3);
 			// A student who never did anything is quiet.
 			expect(rows.find((r) => r.id !== w.a.student.id && r.id !== w.a.classmate.id)!.attention.reasons).toEqual(['inactive']);
 		} finally {
 			spy.mockRestore();
 		}
+	});
+
+	it('shows what a student did since the last look at once, and only recomputes that student', async () => {
+		await seed();
+		const before = await loadDashboardRows(t.db, w.a.coach, w.a.group.id, today);
+		const classmateBefore = before.rows.find((r) => r.id === w.a.classmate.id)!;
+		const goal = put('goal', { title: 'Nieuw doel', status: 'active' });
+		await push(w.a.student, goal, put('question', { goalId: goal.id, text: 'Wat vraag ik de bewoner eerst?' }));
+		const stale = await t.db.execute(sql`select user_id from student_facts where facts_changes is distinct from changes`);
+		expect((stale as unknown as { rows: { user_id: string }[] }).rows.map((r) => r.user_id)).toEqual([w.a.student.id]);
+		const after = await loadDashboardRows(t.db, w.a.coach, w.a.group.id, today);
+		expect(after.rows.find((r) => r.id === w.a.student.id)!.waitingQuestions).toBe(before.rows.find((r) => r.id === w.a.student.id)!.waitingQuestions + 1);
+		expect(after.rows.find((r) => r.id === w.a.classmate.id)).toEqual(classmateBefore);
+	});
+
+	it('a board that changes its period changes the pace of every student of the group', async () => {
+		await seed();
+		const before = await loadDashboardRows(t.db, w.a.coach, w.a.group.id, today);
+		expect(before.period.end).toBe(date(60));
+		const [board] = (await t.db.execute(sql`select id from records where entity = 'board' and school_id = ${w.a.school.id}`) as unknown as { rows: { id: string }[] }).rows;
+		await push(w.a.coach, { ...put('board', { title: 'Periode 2', periodStart: date(-21), periodEnd: date(90), groupIds: [w.a.group.id] }), id: board!.id });
+		const after = await loadDashboardRows(t.db, w.a.coach, w.a.group.id, today);
+		expect(after.period.end).toBe(date(90));
+	});
+
+	it('never stores facts computed before a write that came in meanwhile', async () => {
+		await seed();
+		await loadDashboardRows(t.db, w.a.coach, w.a.group.id, today);
+		// A reader reads the student's row as stale, then the student writes before the reader stores.
+		const goal = put('goal', { title: 'Eerst', status: 'active' });
+		await push(w.a.student, goal);
+		const read = await queryRows<StoredFacts>(t.db, sql`select m.group_id, m.user_id, ${factsColumns} from memberships m
+			left join student_facts f on f.group_id = m.group_id and f.user_id = m.user_id where m.user_id = ${w.a.student.id}`);
+		expect(read[0]!.fresh).toBe(false);
+		await push(w.a.student, put('question', { goalId: goal.id, text: 'Tussendoor geschreven?' }));
+		await withFreshFacts(t.db, w.a.school.id, read);
+		const stored = await queryRows<{ fresh: boolean }>(t.db, sql`select facts_changes = changes as fresh from student_facts where user_id = ${w.a.student.id}`);
+		expect(stored[0]!.fresh).toBe(false);
+		// The next look computes them anew, with the question.
+		const { rows } = await loadDashboardRows(t.db, w.a.coach, w.a.group.id, today);
+		expect(rows.find((r) => r.id === w.a.student.id)!.waitingQuestions).toBe(2);
+	});
+
+	it('the background refresher brings what students wrote up to date before the coach looks', async () => {
+		await seed();
+		await loadDashboardRows(t.db, w.a.coach, w.a.group.id, today);
+		await push(w.a.classmate, put('goal', { title: 'Iets nieuws', status: 'active' }));
+		expect(await refreshStaleFacts(t.db)).toBe(1);
+		expect(await refreshStaleFacts(t.db)).toBe(0);
+		const spy = vi.spyOn(t.db, 'execute');
+		try {
+			await loadDashboardRows(t.db, w.a.coach, w.a.group.id, today);
+			expect(spy).toHaveBeenCalledTimes(1);
+		} finally {
+			spy.mockRestore();
+		}
+	});
+
+	it('forgets a student’s facts in a group they leave', async () => {
+		await seed();
+		await loadDashboardRows(t.db, w.a.coach, w.a.group.id, today);
+		await t.db.execute(sql`delete from memberships where group_id = ${w.a.group.id} and user_id = ${w.a.classmate.id}`);
+		const left = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from student_facts where user_id = ${w.a.classmate.id}`);
+		expect(left[0]!.n).toBe(0);
 	});
 
 	it('gives the page the coaches and the group, and puts who needs the coach first', async () => {

@@ -233,6 +233,49 @@ export const erasures = pgTable(
 	(t) => [index('erasures_school_idx').on(t.schoolId, t.erasedAt)]
 );
 
+/**
+ * What the coach's group dashboard and the admin's school overview show of one student in one group,
+ * kept beside the records instead of aggregated from them on every read (issue 6: a school of 5,000
+ * students). Triggers on `records` (migration 0004) bump `changes` for every student whose records,
+ * or whose group's boards, a statement wrote; a row is fresh while `facts_changes = changes`.
+ * Readers refresh stale rows before they read (`src/lib/server/coach/facts.service.ts`), and a
+ * refresh only lands when no write came in between: nothing shown is ever older than the records.
+ */
+export const studentFacts = pgTable(
+	'student_facts',
+	{
+		groupId: uuid('group_id')
+			.notNull()
+			.references(() => groups.id, { onDelete: 'cascade' }),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		schoolId: uuid('school_id')
+			.notNull()
+			.references(() => schools.id, { onDelete: 'cascade' }),
+		/** Bumped by the triggers on every write that concerns this student in this group. */
+		changes: integer('changes').notNull().default(0),
+		/** The `changes` the facts below were computed at; null: never computed. */
+		factsChanges: integer('facts_changes'),
+		computedAt: timestamp('computed_at', { withTimezone: true }),
+		/** The student's last own change to any record. */
+		lastActivityAt: timestamp('last_activity_at', { withTimezone: true }),
+		/** Learning questions without a (newer) answer of a coach. */
+		waitingQuestions: integer('waiting_questions').notNull().default(0),
+		/** Pace inputs: the group's period and the choices in its boards, folded by (week, status, done week). */
+		pace: jsonb('pace').$type<Record<string, unknown>>(),
+		/** The rest of the dashboard card: phases, picks awaiting approval, last log, marks, autonomy. */
+		card: jsonb('card').$type<Record<string, unknown>>()
+	},
+	(t) => [
+		primaryKey({ columns: [t.groupId, t.userId] }),
+		index('student_facts_school_idx').on(t.schoolId),
+		index('student_facts_user_idx').on(t.userId),
+		// What the background refresher looks for: the few rows a write made stale.
+		index('student_facts_stale_idx').on(t.schoolId).where(sql`facts_changes is distinct from changes`)
+	]
+);
+
 export type School = typeof schools.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Group = typeof groups.$inferSelect;

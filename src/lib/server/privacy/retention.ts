@@ -2,7 +2,7 @@ import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db';
 import { erasures, schools, users } from '../db/schema';
 import { ApiError } from '../http/api';
-import { log } from '../log';
+import { errorCode, log } from '../log';
 import { policy, type Actor } from '../policy';
 import { eraseExpiredStudent } from './erase.service';
 
@@ -103,10 +103,4 @@ export function startRetentionSchedule(db: () => Db, intervalMs = purgeIntervalM
 export function stopRetentionSchedule(): void {
 	if (timer) clearInterval(timer);
 	timer = undefined;
-}
-
-/** A database error's code (or the error's name): never its message, which may quote the data. */
-function errorCode(e: unknown): string {
-	if (e && typeof e === 'object' && 'code' in e && typeof e.code === 'string') return e.code;
-	return e instanceof Error ? e.name : 'unknown';
 }

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { syncLimits, type Change } from '$lib/domain/sync';
 import { queryRows, type Db } from '../db';
+import type { Actor } from '../policy';
 import type { Scope } from './scope';
 
 interface Row {
@@ -21,6 +22,55 @@ export const maxAnswerBytes = 4 * 1024 * 1024;
 const iso = (d: string | Date) => (d instanceof Date ? d : new Date(d)).toISOString();
 
 /**
+ * The user's scope as separate parts (SQL conditions on `records`), each read in `rev` order through its own
+ * index: one `or` over the whole school would walk the school's rev index past every other student's records
+ * (seconds in a school of a million records). The parts do not overlap. `groups` and `students` are uuid[]
+ * expressions: parameters, or subqueries when the scope is read in the same statement.
+ */
+function scopeParts(actor: Actor, groups: SQL, students: SQL): SQL[] {
+	const parts: SQL[] = [];
+	if (actor.role === 'student') {
+		parts.push(sql`owner_id = ${actor.id}`);
+		parts.push(sql`entity in ('board', 'item') and group_ids && ${groups} and owner_id is null`);
+	} else if (actor.role === 'coach') {
+		parts.push(sql`owner_id = any(${students})`);
+		parts.push(sql`entity in ('board', 'item', 'need') and (group_ids && ${groups} or author_id = ${actor.id}) and owner_id is null`);
+	}
+	parts.push(sql`entity = 'qualification' and owner_id is null`);
+	return parts;
+}
+
+/**
+ * For a pull without ops — what every open device does every few seconds — the user's scope and, in the same
+ * statement, whether anything in it was written after `rev`: one round trip that answers "nothing new" for
+ * an up-to-date device. The scope is read as `loadScope` reads it (memberships in the user's role; for a
+ * coach, the students of those groups); the parts are the ones `changesSince` reads.
+ */
+export async function scopeAndNewer(db: Db, actor: Actor, rev: number): Promise<{ groupIds: string[]; studentIds: string[]; newer: boolean }> {
+	// The casts make each a uuid[] expression: `= any((select …))` alone would read as `= any (subquery)`.
+	const groups = sql`(select g from mine)::uuid[]`;
+	const students = sql`(select s from coached)::uuid[]`;
+	const newer = sql.join(
+		scopeParts(actor, groups, students).map((where) => sql`exists (select 1 from records where school_id = ${actor.schoolId} and rev > ${rev} and ${where})`),
+		sql` or `
+	);
+	const coached =
+		actor.role === 'coach'
+			? sql`select coalesce(array_agg(distinct user_id), '{}'::uuid[]) as s from memberships
+					where school_id = ${actor.schoolId} and role = 'student' and group_id = any(${groups})`
+			: sql`select '{}'::uuid[] as s`;
+	const [row] = await queryRows<{ group_ids: string[]; student_ids: string[]; newer: boolean }>(
+		db,
+		sql`with mine as (
+				select coalesce(array_agg(group_id), '{}'::uuid[]) as g from memberships
+				where user_id = ${actor.id} and school_id = ${actor.schoolId} and role = ${actor.role}
+			), coached as (${coached})
+			select (select g from mine)::text[] as group_ids, (select s from coached)::text[] as student_ids, (${newer}) as newer`
+	);
+	return { groupIds: row?.group_ids ?? [], studentIds: row?.student_ids ?? [], newer: row?.newer ?? true };
+}
+
+/**
  * Everything in the user's scope written after `rev`, oldest first, at most `limit`.
  * Students: their own records, the boards and items of their groups, the school's qualifications.
  * Coaches: the records of the students they coach (a student's private evidence arrives as deleted),
@@ -29,19 +79,8 @@ const iso = (d: string | Date) => (d instanceof Date ? d : new Date(d)).toISOStr
 export async function changesSince(db: Db, scope: Scope, rev: number, limit = syncLimits.maxChanges): Promise<{ changes: Change[]; more: boolean; lastRev: number }> {
 	const { actor } = scope;
 	const groups = sql`${`{${scope.groupIds.join(',')}}`}::uuid[]`;
-	// The scope as separate parts, each read in `rev` order through its own index and cut at `limit`,
-	// then merged: one `or` over the whole school would walk the school's rev index past every other
-	// student's records (seconds in a school of a million records). The parts do not overlap.
-	const parts: SQL[] = [];
-	if (actor.role === 'student') {
-		parts.push(sql`owner_id = ${actor.id}`);
-		parts.push(sql`entity in ('board', 'item') and group_ids && ${groups} and owner_id is null`);
-	} else if (actor.role === 'coach') {
-		const students = sql`${`{${[...scope.studentIds].join(',')}}`}::uuid[]`;
-		parts.push(sql`owner_id = any(${students})`);
-		parts.push(sql`entity in ('board', 'item', 'need') and (group_ids && ${groups} or author_id = ${actor.id}) and owner_id is null`);
-	}
-	parts.push(sql`entity = 'qualification' and owner_id is null`);
+	const students = sql`${`{${[...scope.studentIds].join(',')}}`}::uuid[]`;
+	const parts = scopeParts(actor, groups, students);
 	// A student's private evidence reaches only that student; anyone else gets a tombstone.
 	const hidden = sql`(private and owner_id is distinct from ${actor.id})`;
 	const branches = sql.join(

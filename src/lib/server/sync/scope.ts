@@ -20,16 +20,27 @@ export async function loadScope(db: Db, actor: Actor): Promise<Scope> {
 		.select({ groupId: memberships.groupId, role: memberships.role })
 		.from(memberships)
 		.where(and(eq(memberships.userId, actor.id), eq(memberships.schoolId, actor.schoolId)));
-	const groupIds = mine.filter((m) => m.role === actor.role).map((m) => m.groupId).sort();
-	let studentIds = new Set<string>();
-	if (actor.role === 'student') studentIds = new Set([actor.id]);
+	const groupIds = mine.filter((m) => m.role === actor.role).map((m) => m.groupId);
+	let studentIds: string[] = [];
 	if (actor.role === 'coach' && groupIds.length) {
 		const rows = await db
 			.select({ userId: memberships.userId, groupId: memberships.groupId })
 			.from(memberships)
 			.where(and(inArray(memberships.groupId, groupIds), eq(memberships.role, 'student'), eq(memberships.schoolId, actor.schoolId)));
-		studentIds = new Set(rows.map((r) => r.userId));
+		studentIds = rows.map((r) => r.userId);
 	}
+	return makeScope(actor, groupIds, studentIds);
+}
+
+/**
+ * The scope from the user's groups and (for coaches) the students of those groups, however they were read.
+ * Students always have themselves as their only student.
+ */
+export function makeScope(actor: Actor, groups: string[], students: string[]): Scope {
+	const groupIds = [...groups].sort();
+	let studentIds = new Set<string>();
+	if (actor.role === 'student') studentIds = new Set([actor.id]);
+	if (actor.role === 'coach' && groupIds.length) studentIds = new Set(students);
 	const key = createHash('sha256')
 		// 'note-redacted': coaches' devices synced before the intake's private note was withheld from them
 		// start over once, so a note they stored then is dropped.

@@ -4,11 +4,12 @@ import type { Db } from '../db';
 import { unstorableTextAt } from '$lib/domain/text';
 import type { Actor } from '../policy';
 import { applyOps } from './apply-ops';
-import { changesSince } from './changes-since';
-import { decodeCursor, encodeCursor, loadScope } from './scope';
+import { changesSince, scopeAndNewer } from './changes-since';
+import { decodeCursor, encodeCursor, loadScope, makeScope } from './scope';
 
 /** One sync round: apply the device's ops, then answer everything in its scope after its cursor. */
 export async function sync(db: Db, actor: Actor, request: SyncRequest): Promise<SyncResponse & { reset: boolean }> {
+	if (!request.ops.length) return pull(db, actor, request.cursor);
 	const scope = await loadScope(db, actor);
 	// An op whose data holds text PostgreSQL cannot store (a NUL, half a surrogate pair) is refused on
 	// its own, like any invalid op, instead of failing the whole batch's transaction with a 500.
@@ -23,4 +24,19 @@ export async function sync(db: Db, actor: Actor, request: SyncRequest): Promise<
 	const { rev, reset } = decodeCursor(request.cursor, scope);
 	const { changes, more, lastRev } = await changesSince(db, scope, rev);
 	return { cursor: encodeCursor(lastRev, scope), results, changes, more, reset };
+}
+
+/**
+ * A sync without ops. Most are polls from devices that are up to date: the scope and "anything newer than the
+ * cursor?" come in one statement, and only when something is newer (or the cursor is from another scope)
+ * are the changes read — the same answer `changesSince` gives, in one round trip instead of two.
+ */
+async function pull(db: Db, actor: Actor, cursor: string | null): Promise<SyncResponse & { reset: boolean }> {
+	const claimed = cursor ? Number(cursor.split('.')[1]) : 0;
+	const probe = await scopeAndNewer(db, actor, Number.isSafeInteger(claimed) && claimed >= 0 ? claimed : 0);
+	const scope = makeScope(actor, probe.groupIds, probe.studentIds);
+	const { rev, reset } = decodeCursor(cursor, scope);
+	if (!reset && !probe.newer) return { cursor: encodeCursor(rev, scope), results: [], changes: [], more: false, reset };
+	const { changes, more, lastRev } = await changesSince(db, scope, rev);
+	return { cursor: encodeCursor(lastRev, scope), results: [], changes, more, reset };
 }

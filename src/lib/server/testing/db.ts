@@ -28,7 +28,7 @@ export async function openTestDatabase(): Promise<Database & { reset(): Promise<
 			await drop();
 		},
 		async reset() {
-			await database.db.execute(sql`truncate schools, users, groups, memberships, sessions, login_attempts, records, record_history, applied_ops, access_log, erasures cascade`);
+			await database.db.execute(sql`truncate schools, users, groups, memberships, sessions, login_attempts, records, record_history, applied_ops, access_log, erasures, student_facts cascade`);
 		}
 	};
 }

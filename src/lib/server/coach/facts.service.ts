@@ -1,0 +1,363 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../db';
+import { errorCode, log } from '../log';
+import { choiceStatuses } from '$lib/domain/constants';
+import { isoWeekOrNull, paceStatus, paceSummary, weekDays, type PaceChoice, type PaceSummary } from '$lib/domain/pace';
+
+/**
+ * A student's facts in one group: what the coach's dashboard and the admin's school overview show,
+ * kept in `student_facts` (schema.ts) instead of aggregated from every record on every read.
+ *
+ * Freshness: triggers on `records` bump `changes` for the students a write concerns (migration 0004).
+ * A reader reads the stored facts together with whether they are fresh, computes the stale ones
+ * (the same aggregate the dashboard used to run for every student, now only for those) and stores
+ * them only if no write came in meanwhile. What a reader shows is never older than the records.
+ */
+export interface StudentFacts {
+	lastActivityAt: string | null;
+	waitingQuestions: number;
+	pace: PaceFacts;
+	card: CardFacts;
+}
+
+/** Pace inputs, week-independent: the group's period and the choices in its boards, folded. */
+export interface PaceFacts {
+	start: string | null;
+	end: string | null;
+	/** [plannedWeek, status, Monday of the week it was done, how many]: the dashboard's full pace. */
+	c: [string | null, PaceChoice['status'], string | null, number][];
+	/** The same folded by week: all the school overview reads (it selects the pace without `c`). */
+	s: PaceSummary;
+}
+
+export interface CardFacts {
+	phases: string[];
+	performing: boolean;
+	awaitingApproval: number;
+	lastLogAt: string | null;
+	marks: number[];
+	gaps: (number | null)[];
+	autonomy: string | null;
+}
+
+const noCard: CardFacts = { phases: [], performing: false, awaitingApproval: 0, lastLogAt: null, marks: [], gaps: [], autonomy: null };
+
+/** How many of the latest self-marks the trend shows. */
+export const trendLength = 6;
+
+/** Pairs per aggregate: bounds the memory of one statement when a whole school is stale. */
+const refreshChunk = 250;
+
+interface Pair {
+	groupId: string;
+	userId: string;
+	/** `changes` as read together with the pair: the refresh lands only if it is still this. */
+	changes: number;
+}
+
+interface InputRow {
+	group_id: string;
+	user_id: string;
+	period_start: string | null;
+	period_end: string | null;
+	phases: string[] | null;
+	choices: { plannedWeek?: string | null; status?: string | null; doneAt?: string | null }[] | null;
+	awaiting_approval: number | null;
+	waiting_questions: number | null;
+	last_activity_at: Date | string | null;
+	last_log_at: Date | string | null;
+	performing: boolean | null;
+	marks: number[] | null;
+	gaps: (number | null)[] | null;
+	autonomy: string | null;
+}
+
+const uuidArray = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
+
+/**
+ * The facts of the given (group, student) pairs, in ONE statement:
+ * - `period`: per group, its boards and their period;
+ * - `recs`: every non-deleted record about those students (via the owner index), narrowed to the
+ *   fields used, never the whole JSON;
+ * - per pair: current cycle phases, choices in the group's boards (for pace), picks waiting for
+ *   approval, last own activity, last log entry; per student: self-marks and self/coach gaps of the
+ *   latest cycles, learning questions without a (newer) coach answer and the latest autonomy level.
+ */
+export function factsQuery(schoolId: string, pairs: Pair[], marks = trendLength) {
+	const groupIds = [...new Set(pairs.map((p) => p.groupId))];
+	return sql`
+		with pairs as (
+			select p.group_id, p.user_id
+			from unnest(${uuidArray(pairs.map((p) => p.groupId))}, ${uuidArray(pairs.map((p) => p.userId))}) as p(group_id, user_id)
+		),
+		period as (
+			select g.group_id, min(r.data->>'periodStart') as period_start, max(r.data->>'periodEnd') as period_end,
+				array_agg(r.id::text) as board_ids
+			from records r cross join lateral unnest(r.group_ids) as g(group_id)
+			where r.school_id = ${schoolId} and r.entity = 'board' and not r.deleted
+			  and r.group_ids && ${uuidArray(groupIds)} and g.group_id = any(${uuidArray(groupIds)})
+			group by g.group_id
+		),
+		recs as materialized (
+			select r.id, r.entity, r.owner_id, r.author_id, r.created_at, r.updated_at,
+				case when r.entity = 'cycle' then coalesce(r.data->>'phase', 'forethought') end as phase,
+				case when r.entity = 'cycle' then (
+					select max((e->>'at')::timestamptz) from jsonb_array_elements(coalesce(r.data->'performance', '[]'::jsonb)) e
+				) end as last_log_at,
+				case when r.entity = 'cycle' then
+					coalesce((r.data->'reflection'->>'ratingAfter')::int, (r.data->'forethought'->>'ratingNow')::int) end as mark,
+				case when r.entity = 'cycle' then (r.data->'reflection'->>'ratingAfter')::int - (r.data->>'coachRating')::int end as gap,
+				case when r.entity = 'choice' then
+					jsonb_build_object('plannedWeek', r.data->'plannedWeek', 'status', r.data->'status', 'doneAt', r.data->'doneAt') end as choice,
+				case when r.entity = 'choice' then r.data->>'boardId' end as board_id,
+				(r.entity = 'choice' and r.data->>'status' = 'planned'
+					and coalesce((r.data->>'needsApproval')::boolean, false)) as awaiting,
+				case when r.entity = 'feedback' and r.data->>'targetEntity' = 'question' then r.data->>'targetId' end as question_id,
+				case when r.entity = 'feedback' then r.data->>'kind' end as kind,
+				case when r.entity = 'autonomy' then r.data->>'level' end as level
+			from records r
+			where r.school_id = ${schoolId} and not r.deleted
+			  and r.owner_id in (select user_id from pairs)
+		),
+		per_pair as (
+			select p.group_id, p.user_id,
+				max(r.updated_at) filter (where r.author_id = r.owner_id) as last_activity_at,
+				array_agg(r.phase order by r.created_at, r.id) filter (where r.entity = 'cycle' and r.phase <> 'done') as phases,
+				bool_or(r.phase = 'performance') filter (where r.entity = 'cycle') as performing,
+				jsonb_agg(r.choice order by r.created_at, r.id)
+					filter (where r.entity = 'choice' and (r.board_id is null or r.board_id = any(coalesce(pe.board_ids, '{}')))) as choices,
+				(count(*) filter (where r.awaiting))::int as awaiting_approval,
+				max(r.last_log_at) as last_log_at
+			from pairs p
+			join recs r on r.owner_id = p.user_id
+			left join period pe on pe.group_id = p.group_id
+			group by p.group_id, p.user_id
+		),
+		marked as (
+			select c.owner_id, c.created_at, c.id, c.mark, c.gap,
+				row_number() over (partition by c.owner_id order by c.created_at desc, c.id desc) as n
+			from recs c
+			where c.entity = 'cycle' and c.mark is not null
+		),
+		trend as (
+			select owner_id as user_id,
+				array_agg(mark order by created_at, id) as marks,
+				array_agg(gap order by created_at, id) as gaps
+			from marked where n <= ${marks}
+			group by owner_id
+		),
+		answers as (
+			select f.question_id as target_id,
+				max(f.created_at) filter (where f.author_id <> f.owner_id and f.kind <> 'reply') as answered_at,
+				max(f.created_at) filter (where f.author_id = f.owner_id) as replied_at
+			from recs f
+			where f.question_id is not null
+			group by f.question_id
+		),
+		waiting as (
+			select q.owner_id as user_id, count(*)::int as waiting_questions
+			from recs q left join answers a on a.target_id = q.id::text
+			where q.entity = 'question' and (a.answered_at is null or a.replied_at > a.answered_at)
+			group by q.owner_id
+		),
+		autonomy as (
+			select distinct on (a.owner_id) a.owner_id as user_id, a.level as autonomy
+			from recs a where a.entity = 'autonomy'
+			order by a.owner_id, a.updated_at desc, a.created_at desc, a.id
+		)
+		select p.group_id, p.user_id, pe.period_start, pe.period_end,
+			pp.phases, pp.choices, pp.awaiting_approval, coalesce(w.waiting_questions, 0) as waiting_questions,
+			pp.last_activity_at, pp.last_log_at, pp.performing, t.marks, t.gaps, au.autonomy
+		from pairs p
+		left join period pe on pe.group_id = p.group_id
+		left join per_pair pp on pp.group_id = p.group_id and pp.user_id = p.user_id
+		left join trend t on t.user_id = p.user_id
+		left join waiting w on w.user_id = p.user_id
+		left join autonomy au on au.user_id = p.user_id`;
+}
+
+const iso = (v: Date | string | null | undefined): string | null => (v == null ? null : new Date(v).toISOString());
+const isStatus = (v: unknown): v is PaceChoice['status'] => typeof v === 'string' && (choiceStatuses as readonly string[]).includes(v);
+
+/** One row of the aggregate as facts. The week an item was done is taken here, as `paceStatus` would. */
+export function toFacts(row: InputRow): StudentFacts {
+	const folded = new Map<string, PaceFacts['c'][number]>();
+	const choices: PaceChoice[] = (row.choices ?? []).map((c) => ({ plannedWeek: c.plannedWeek ?? null, status: isStatus(c.status) ? c.status : 'planned', doneAt: c.doneAt ?? null }));
+	for (const c of choices) {
+		const doneWeek = isoWeekOrNull(c.doneAt ?? null);
+		const tuple: PaceFacts['c'][number] = [c.plannedWeek ?? null, c.status, doneWeek ? weekDays(doneWeek).start : null, 0];
+		const key = `${tuple[0]}|${tuple[1]}|${tuple[2]}`;
+		const seen = folded.get(key) ?? tuple;
+		seen[3] += 1;
+		folded.set(key, seen);
+	}
+	return {
+		lastActivityAt: iso(row.last_activity_at),
+		waitingQuestions: Number(row.waiting_questions ?? 0),
+		pace: { start: row.period_start, end: row.period_end, c: [...folded.values()], s: paceSummary(choices, row.period_start, row.period_end) },
+		card: {
+			phases: row.phases ?? [],
+			performing: !!row.performing,
+			awaitingApproval: Number(row.awaiting_approval ?? 0),
+			lastLogAt: iso(row.last_log_at),
+			marks: (row.marks ?? []).map(Number),
+			gaps: (row.gaps ?? []).map((g) => (g == null ? null : Number(g))),
+			autonomy: row.autonomy
+		}
+	};
+}
+
+/** The dashboard's pace rule on stored facts (one rule for the dashboard and the overview). */
+export function paceOf(pace: PaceFacts, today: Date) {
+	const choices: PaceChoice[] = [];
+	for (const [plannedWeek, status, doneAt, n] of pace.c) for (let i = 0; i < n; i++) choices.push({ plannedWeek, status, doneAt });
+	return paceStatus({ choices, today, periodStart: pace.start, periodEnd: pace.end });
+}
+
+/** A row read together with its freshness (see `freshness` below). */
+export interface StoredFacts {
+	group_id: string;
+	user_id: string;
+	changes: number | null;
+	fresh: boolean;
+	last_activity_at: Date | string | null;
+	waiting_questions: number | null;
+	pace: PaceFacts | null;
+	/** Not read by the overview, which shows no cards. */
+	card?: CardFacts | null;
+}
+
+/** Columns every facts reader selects (`f` is student_facts, `m` the membership): the facts and whether they are fresh. */
+export const factsColumns = sql`f.changes, coalesce(f.facts_changes = f.changes, false) as fresh,
+	f.last_activity_at, f.waiting_questions, f.pace, f.card`;
+
+/**
+ * Computes the facts of the stale pairs among `rows` and stores each one whose `changes` is still
+ * what was read (a write that came in meanwhile leaves it stale for the next reader). Returns every
+ * row's facts, fresh or just computed, by `group:user`.
+ */
+export async function withFreshFacts(db: Db, schoolId: string, rows: StoredFacts[]): Promise<Map<string, StudentFacts>> {
+	const out = new Map<string, StudentFacts>();
+	const stale: Pair[] = [];
+	for (const r of rows) {
+		if (r.fresh && r.pace?.s) {
+			out.set(`${r.group_id}:${r.user_id}`, {
+				lastActivityAt: iso(r.last_activity_at),
+				waitingQuestions: Number(r.waiting_questions ?? 0),
+				pace: r.pace,
+				card: r.card ?? noCard
+			});
+		} else stale.push({ groupId: r.group_id, userId: r.user_id, changes: Number(r.changes ?? 0) });
+	}
+	for (let i = 0; i < stale.length; i += refreshChunk) {
+		const part = stale.slice(i, i + refreshChunk);
+		const computed = await queryRows<InputRow>(db, factsQuery(schoolId, part));
+		const byKey = new Map(computed.map((row) => [`${row.group_id}:${row.user_id}`, toFacts(row)]));
+		const now = new Date().toISOString();
+		const values = part.map((p) => {
+			const facts = byKey.get(`${p.groupId}:${p.userId}`)!;
+			out.set(`${p.groupId}:${p.userId}`, facts);
+			return {
+				group_id: p.groupId,
+				user_id: p.userId,
+				school_id: schoolId,
+				changes: p.changes,
+				computed_at: now,
+				last_activity_at: facts.lastActivityAt,
+				waiting_questions: facts.waitingQuestions,
+				pace: facts.pace,
+				card: facts.card
+			};
+		});
+		await db.execute(sql`
+			insert into student_facts (group_id, user_id, school_id, changes, facts_changes, computed_at, last_activity_at, waiting_questions, pace, card)
+			select x.group_id, x.user_id, x.school_id, x.changes, x.changes, x.computed_at, x.last_activity_at, x.waiting_questions, x.pace, x.card
+			from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as x(group_id uuid, user_id uuid, school_id uuid, changes int,
+				computed_at timestamptz, last_activity_at timestamptz, waiting_questions int, pace jsonb, card jsonb)
+			on conflict (group_id, user_id) do update set
+				facts_changes = excluded.facts_changes, computed_at = excluded.computed_at, last_activity_at = excluded.last_activity_at,
+				waiting_questions = excluded.waiting_questions, pace = excluded.pace, card = excluded.card
+			where student_facts.changes = excluded.facts_changes`);
+	}
+	return out;
+}
+
+/**
+ * Brings every stale row of a school up to date, a part at a time; for after a burst of writes, so
+ * that the next reader finds them fresh. Returns how many rows were computed.
+ */
+export async function refreshSchoolFacts(db: Db, schoolId: string): Promise<number> {
+	const rows = await queryRows<StoredFacts>(
+		db,
+		sql`select m.group_id, m.user_id, ${factsColumns}
+			from memberships m
+			join users u on u.id = m.user_id and u.school_id = m.school_id
+			left join student_facts f on f.group_id = m.group_id and f.user_id = m.user_id
+			where m.school_id = ${schoolId} and m.role = 'student' and u.active
+			  and (f.facts_changes is null or f.facts_changes <> f.changes)`
+	);
+	await withFreshFacts(db, schoolId, rows);
+	return rows.length;
+}
+
+/**
+ * Stale rows of any school, a few at a time: what the background refresher works through. Rows of
+ * students who left (no membership) or are no longer active are skipped; readers never show them.
+ */
+async function staleRows(db: Db, limit: number) {
+	return queryRows<StoredFacts & { school_id: string }>(
+		db,
+		sql`select f.school_id, f.group_id, f.user_id, ${factsColumns}
+			from student_facts f
+			join memberships m on m.group_id = f.group_id and m.user_id = f.user_id and m.role = 'student'
+			join users u on u.id = f.user_id and u.active
+			where f.facts_changes is distinct from f.changes
+			limit ${limit}`
+	);
+}
+
+/**
+ * Recomputes stale facts in small parts until none are left or `budgetMs` has passed, so that the
+ * next dashboard or overview finds them fresh. Small parts: on PGlite one statement holds the only
+ * connection, and requests wait behind it. Returns how many rows were computed.
+ */
+export async function refreshStaleFacts(db: Db, { part = 50, budgetMs = 2_000 } = {}): Promise<number> {
+	const until = Date.now() + budgetMs;
+	let done = 0;
+	while (Date.now() < until) {
+		const rows = await staleRows(db, part);
+		if (!rows.length) break;
+		for (const schoolId of new Set(rows.map((r) => r.school_id))) {
+			await withFreshFacts(db, schoolId, rows.filter((r) => r.school_id === schoolId));
+		}
+		done += rows.length;
+		// A row whose refresh lost to a write stays stale; it is picked up again on the next run.
+		if (rows.length < part) break;
+	}
+	return done;
+}
+
+let refresher: ReturnType<typeof setInterval> | undefined;
+
+/**
+ * Keeps facts fresh in the background: every `intervalMs`, the stale rows written since. Called once
+ * from `init` in hooks.server.ts; never keeps the process alive; failures are logged by code only.
+ */
+export function startFactsRefresher(db: () => Db, intervalMs = 5_000): void {
+	if (refresher) return;
+	let running = false;
+	refresher = setInterval(() => {
+		if (running) return;
+		running = true;
+		refreshStaleFacts(db())
+			.then((n) => n >= 500 && log.info('facts refreshed', { rows: n }))
+			.catch((e) => log.warn('facts refresh failed', { error: errorCode(e) }))
+			.finally(() => (running = false));
+	}, intervalMs);
+	refresher.unref();
+}
+
+export function stopFactsRefresher(): void {
+	if (refresher) clearInterval(refresher);
+	refresher = undefined;
+}
