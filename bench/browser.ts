@@ -27,7 +27,7 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? process.env.CHROME_PATH
 const chromiumFlags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** Sum of the gzipped size of every script the page loads (until the network is idle). */
-async function firstLoadJs(browser: Browser, url: string, cookie?: string): Promise<{ bytes: number; files: number }> {
+export async function firstLoadJs(browser: Browser, url: string, cookie?: string): Promise<{ bytes: number; files: number; list: { url: string; gzip: number }[] }> {
 	const context = await browser.newContext({ serviceWorkers: 'block' });
 	if (cookie) {
 		const [name, value] = cookie.split('=');
@@ -42,9 +42,16 @@ async function firstLoadJs(browser: Browser, url: string, cookie?: string): Prom
 	const res = await page.goto(url, { waitUntil: 'networkidle' });
 	if (!res?.ok()) throw new Error(`${url} answered ${res?.status()}`);
 	let bytes = 0;
-	for (const body of await Promise.all(bodies.values())) if (body) bytes += gzipSync(body).length;
+	const list: { url: string; gzip: number }[] = [];
+	const urls = [...bodies.keys()];
+	for (const [i, body] of (await Promise.all(bodies.values())).entries()) {
+		if (!body) continue;
+		const gzip = gzipSync(body).length;
+		bytes += gzip;
+		list.push({ url: urls[i]!, gzip });
+	}
 	await context.close();
-	return { bytes, files: bodies.size };
+	return { bytes, files: bodies.size, list };
 }
 
 /** Builds bench/bare once (its own out dir; not in a quick run) and serves it on a free port. */
@@ -73,12 +80,22 @@ async function startBare(log: (m: string) => void, quick: boolean) {
 	return { url, stop: () => child.kill() };
 }
 
-async function lighthouseRun(url: string, cookie: string) {
+export async function lighthouseRun(url: string, cookie: string) {
 	const { default: lighthouse } = await import('lighthouse');
 	const chromeLauncher = await import('chrome-launcher');
+	// Lighthouse drives Chromium through puppeteer (its own dependency, as in its docs on signed-in pages).
+	const { default: puppeteer } = await import('puppeteer-core');
 	const chrome = await chromeLauncher.launch({ chromePath: chromiumPath, chromeFlags: chromiumFlags });
 	try {
-		const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'], extraHeaders: { cookie } });
+		// The session cookie goes into the browser's cookie jar, as after signing in. (Lighthouse's
+		// `extraHeaders` reach the page request but not the app's own fetch of /api/sync, which then
+		// answered 401: the initial sync pull was never part of the measurement.)
+		const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}` });
+		const page = await browser.newPage();
+		const eq = cookie.indexOf('=');
+		await browser.setCookie({ name: cookie.slice(0, eq), value: cookie.slice(eq + 1), domain: new URL(url).hostname, path: '/' });
+		const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] }, undefined, page);
+		await browser.disconnect();
 		const lhr = result!.lhr;
 		const audit = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
 		return {
@@ -87,7 +104,8 @@ async function lighthouseRun(url: string, cookie: string) {
 			cls: audit('cumulative-layout-shift'),
 			tbt: audit('total-blocking-time'),
 			fcp: audit('first-contentful-paint'),
-			finalUrl: lhr.finalDisplayedUrl
+			finalUrl: lhr.finalDisplayedUrl,
+			lhr
 		};
 	} finally {
 		chrome.kill();
@@ -103,7 +121,7 @@ function resolveLib(rest: string): string {
 }
 
 /** Bundles bench/dexie-entry.ts for the browser and serves it on a page of its own origin. */
-async function dexieFigures(browser: Browser, sizes: number[]) {
+export async function dexieFigures(browser: Browser, sizes: number[]) {
 	const built = await esbuild.build({
 		entryPoints: [path.resolve('bench/dexie-entry.ts')],
 		bundle: true,
@@ -212,7 +230,7 @@ export async function measureBrowser({ server, school, quick, log }: BrowserOpti
 			unit: '',
 			text: `${lh.score}, LCP ${(lh.lcp / 1000).toFixed(2)} s, CLS ${lh.cls.toFixed(3)}, TBT ${Math.round(lh.tbt)} ms`,
 			budget: { text: '≥ 95, LCP ≤ 1.0 s, CLS ≤ 0.05, TBT ≤ 100 ms', pass: lh.score >= 95 && lh.lcp <= 1000 && lh.cls <= 0.05 && lh.tbt <= 100 },
-			detail: lh
+			detail: { score: lh.score, lcp: lh.lcp, cls: lh.cls, tbt: lh.tbt, fcp: lh.fcp, finalUrl: lh.finalUrl }
 		});
 	}
 	return figures;

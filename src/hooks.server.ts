@@ -11,6 +11,7 @@ import { ensureDemoSchool } from '$lib/server/seed/demo';
 import { startRetentionSchedule, stopRetentionSchedule } from '$lib/server/privacy/retention';
 import { startFactsRefresher, stopFactsRefresher } from '$lib/server/coach/facts.service';
 import { jsonError } from '$lib/server/http/api';
+import { compressResponse } from '$lib/server/http/compress';
 import { log, withRequestId } from '$lib/server/log';
 
 /** Open the database (and seed the demo school) when the server starts, not on the first request. */
@@ -142,7 +143,10 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(requestLog, securityHeaders, i18n, authenticate, guard);
+/** Outermost, so that every other hook sees the plain body: dynamic responses go out gzipped. */
+const compress: Handle = async ({ event, resolve }) => compressResponse(event.request, await resolve(event));
+
+export const handle = sequence(compress, requestLog, securityHeaders, i18n, authenticate, guard);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const requestId = event.locals.requestId ?? randomUUID();

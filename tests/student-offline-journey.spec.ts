@@ -56,6 +56,8 @@ test('the whole student journey works offline and reaches the server at the fina
 	await page.getByRole('button', { name: 'Begin een nieuwe cyclus' }).click();
 	await page.getByLabel('Wat wil je hier leren?').fill('Een wond netjes schoonmaken');
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Vooruitdenken');
+	// Stored on the device: the form no longer asks for it (page.goto below is a full reload, like closing the tab).
+	await expect(page.getByText(/Vul nog in:/)).not.toContainText('wat je wilt leren');
 
 	// A pick from the board.
 	await page.goto('/student/boards');

@@ -1,5 +1,6 @@
 import type { EntityName } from '$lib/domain/constants';
-import { appendOnlyFields, type EntityData } from '$lib/domain/entities';
+import type { EntityData } from '$lib/domain/entities';
+import { appendOnlyFields } from './contract';
 import { mergeFields } from '$lib/domain/merge';
 import type { KoersDB, LocalRecord, OutboxEntry } from './db';
 

@@ -1,4 +1,4 @@
-import { appendOnlyFields } from '$lib/domain/entities';
+import { appendOnlyFields } from '../contract';
 import type { EntityName } from '$lib/domain/constants';
 import { mergeFields } from '$lib/domain/merge';
 import type { Change } from '$lib/domain/sync';
@@ -13,22 +13,55 @@ import type { KoersDB, LocalRecord, OutboxEntry } from '../db';
  * changed record in one outbox query, the stored versions (only where they matter) in one `bulkGet`
  * per entity, and the results in one `bulkPut` / `bulkDelete` per entity: measured 4× faster than a
  * record at a time (`npm run bench`).
+ *
+ * A first sync pulls thousands of changes (a coach: the whole group) while the page is open, so no
+ * step may block the page for long: rows are stored in groups of `putGroup` (see there), and more
+ * changes than `slice` are applied in several transactions with a pause in between. Each slice reads
+ * the outbox inside its own transaction, so an edit made between two slices is merged like any other;
+ * the cursor moves only after the whole answer is stored, so a tab closed half-way pulls it again.
  */
-export async function applyChanges(db: KoersDB, changes: Change[], reset: boolean): Promise<void> {
+export async function applyChanges(db: KoersDB, changes: Change[], reset: boolean, slice = applySlice): Promise<void> {
+	if (changes.length <= slice) return applySlice_(db, changes, reset);
+	for (let i = 0; i < changes.length; i += slice) {
+		if (i > 0) await yieldToMain();
+		await applySlice_(db, changes.slice(i, i + slice), reset && i === 0);
+	}
+}
+
+/** Changes per transaction (one answer of the server fits in one). */
+export const applySlice = 1000;
+
+/** Rows handed to IndexedDB at once: copying 50 rows stays well under a 50 ms task on a slow phone. */
+const putGroup = 50;
+
+/** Lets the browser paint and handle input before the next slice (`scheduler.yield` where it exists). */
+function yieldToMain(): Promise<void> {
+	const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+	if (typeof scheduler?.yield === 'function') return scheduler.yield();
+	return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+async function applySlice_(db: KoersDB, changes: Change[], reset: boolean): Promise<void> {
 	const tables = db.recordTables();
 	await db.transaction('rw', [...tables, db.outbox], async () => {
 		if (reset) {
-			for (const table of tables) await table.where('pending').equals(0).delete();
+			// All requests at once: IndexedDB runs them in order, without a round trip to this page between them.
+			await Promise.all(tables.map((table) => table.where('pending').equals(0).delete()));
 		}
 		if (!changes.length) return;
 
 		const key = (entity: string, id: string) => `${entity}\u0000${id}`;
 		const waitingOf = new Map<string, OutboxEntry[]>();
-		const keys = [...new Map(changes.map((c) => [key(c.entity, c.id), [c.entity, c.id] as [string, string]])).values()];
-		for (const op of await db.outbox.where('[entity+id]').anyOf(keys).toArray()) {
-			const k = key(op.entity, op.id);
-			add(waitingOf, k, op);
-		}
+		const keys = new Map(changes.map((c) => [key(c.entity, c.id), [c.entity, c.id] as [string, string]]));
+		// Usually the outbox is empty or short: then reading it whole beats an index lookup per change.
+		const outboxSize = await db.outbox.count();
+		const waiting =
+			outboxSize === 0
+				? []
+				: outboxSize <= 500
+					? (await db.outbox.toArray()).filter((op) => keys.has(key(op.entity, op.id)))
+					: await db.outbox.where('[entity+id]').anyOf([...keys.values()]).toArray();
+		for (const op of waiting) add(waitingOf, key(op.entity, op.id), op);
 		for (const list of waitingOf.values()) list.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
 
 		// What each record is now (undefined: not stored), kept current while the changes apply in order.
@@ -39,11 +72,13 @@ export async function applyChanges(db: KoersDB, changes: Change[], reset: boolea
 			if (!change.createdAt || waitingOf.has(key(change.entity, change.id))) add(needed, change.entity, change.id);
 		}
 		const current = new Map<string, LocalRecord | undefined>();
-		for (const [entity, list] of needed) {
-			const ids = [...new Set(list)];
-			const stored = await db.records(entity).bulkGet(ids);
-			ids.forEach((id, i) => current.set(key(entity, id), stored[i] as LocalRecord | undefined));
-		}
+		await Promise.all(
+			[...needed].map(async ([entity, list]) => {
+				const ids = [...new Set(list)];
+				const stored = await db.records(entity).bulkGet(ids);
+				ids.forEach((id, i) => current.set(key(entity, id), stored[i] as LocalRecord | undefined));
+			})
+		);
 		const touched = new Map<string, { entity: EntityName; id: string }>();
 
 		for (const change of changes) {
@@ -80,8 +115,12 @@ export async function applyChanges(db: KoersDB, changes: Change[], reset: boolea
 			if (next) add(puts, entity, next);
 			else add(deletes, entity, id);
 		}
-		for (const [entity, ids] of deletes) await db.records(entity).bulkDelete(ids);
-		for (const [entity, rows] of puts) await db.records(entity).bulkPut(rows as never);
+		await Promise.all([...deletes].map(([entity, ids]) => db.records(entity).bulkDelete(ids)));
+		// IndexedDB copies each row on this thread when it is handed over: rows go in small groups, each
+		// after the previous one is stored, so the page gets the thread back in between (short tasks).
+		for (const [entity, rows] of puts) {
+			for (let i = 0; i < rows.length; i += putGroup) await db.records(entity).bulkPut(rows.slice(i, i + putGroup) as never);
+		}
 	});
 }
 

@@ -1,4 +1,5 @@
-import { syncLimits, type SyncRequest, type SyncResponse } from '$lib/domain/sync';
+import type { SyncRequest, SyncResponse } from '$lib/domain/sync';
+import { syncLimits } from '../contract';
 import type { KoersDB } from '../db';
 import type { EntityName } from '$lib/domain/constants';
 import { recount } from '../repository';

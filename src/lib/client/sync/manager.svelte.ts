@@ -1,6 +1,7 @@
-import { liveQuery, type Subscription } from 'dexie';
-import { KoersDB, databaseName, type OutboxEntry } from '../db';
-import { httpTransport, SyncHttpError, syncOnce, type Transport } from './engine';
+import type { Subscription } from 'dexie';
+import type { KoersDB, OutboxEntry } from '../db';
+
+type Runtime = typeof import('./runtime');
 
 export type SyncStatus = 'idle' | 'syncing' | 'offline' | 'error' | 'signedOut';
 
@@ -8,6 +9,9 @@ export type SyncStatus = 'idle' | 'syncing' | 'offline' | 'error' | 'signedOut';
  * Runs sync for the signed-in user in this tab: soon after a local change, when the network comes
  * back, when the tab becomes visible, and every minute; with growing pauses after failures. Only one
  * tab syncs at a time (a Web Lock); the others see the results through Dexie's live queries.
+ *
+ * Dexie and the engine load once the page has painted (`./runtime`); `db` stays null until then and
+ * `whenReady()` resolves with it, so that reads and writes wait for the store instead of failing.
  */
 export class SyncManager {
 	status = $state<SyncStatus>('idle');
@@ -25,24 +29,62 @@ export class SyncManager {
 	#interval: ReturnType<typeof setInterval> | undefined;
 	#failures = 0;
 	#subs: Subscription[] = [];
-	#transport: Transport = httpTransport;
 	#cleanup: (() => void)[] = [];
+	#ready: Promise<KoersDB | null> = Promise.resolve(null);
+	#runtime: Runtime | null = null;
 
-	start(userId: string): KoersDB {
-		if (this.db && this.userId === userId) return this.db;
+	/** The device store once it is open; null when sync was never started (or stopped meanwhile). */
+	whenReady(): Promise<KoersDB | null> {
+		return this.#ready;
+	}
+
+	/**
+	 * Loads the runtime, trying again (1 s, 2 s, … up to 30 s) when its file cannot be fetched — a first
+	 * visit that lost the network before the service worker kept it — so that writes made meanwhile wait
+	 * for the store instead of failing. Null when this user signed out meanwhile.
+	 */
+	async #loadRuntime(userId: string): Promise<Runtime | null> {
+		for (let attempt = 0; ; attempt++) {
+			try {
+				return await this.runtime();
+			} catch {
+				if (this.userId !== userId) return null;
+				await new Promise((r) => setTimeout(r, Math.min(30_000, 1000 * 2 ** attempt)));
+				if (this.userId !== userId) return null;
+			}
+		}
+	}
+
+	/** Dexie's `liveQuery` and the rest of the runtime (loads it when needed). */
+	async runtime(): Promise<Runtime> {
+		this.#runtime ??= await import('./runtime');
+		return this.#runtime;
+	}
+
+	start(userId: string): void {
+		if (this.userId === userId) return;
 		this.stop();
 		this.userId = userId;
-		const db = new KoersDB(databaseName(userId));
-		this.db = db;
 		this.pending = null;
 		this.synced = false;
-		this.#subs.push(
-			liveQuery(() => db.outbox.toArray()).subscribe((ops) => {
-				this.pending = ops.filter((o) => o.status !== 'rejected').length;
-				this.rejected = ops.filter((o) => o.status === 'rejected');
-			}),
-			liveQuery(() => db.meta.get('lastSyncAt')).subscribe((m) => (this.lastSyncAt = m?.value ?? null))
-		);
+		// The first sync waits until the page has painted too: on a first visit it pulls the whole record
+		// set (a coach: thousands of records), which must not hold up the page's own first render.
+		this.#ready = afterFirstPaint()
+			.then(() => this.#loadRuntime(userId))
+			.then((rt) => {
+				if (!rt || this.userId !== userId) return null;
+				const db = new rt.KoersDB(rt.databaseName(userId));
+				this.db = db;
+				this.#subs.push(
+					rt.liveQuery(() => db.outbox.toArray()).subscribe((ops) => {
+						this.pending = ops.filter((o) => o.status !== 'rejected').length;
+						this.rejected = ops.filter((o) => o.status === 'rejected');
+					}),
+					rt.liveQuery(() => db.meta.get('lastSyncAt')).subscribe((m) => (this.lastSyncAt = m?.value ?? null))
+				);
+				this.request(0);
+				return db;
+			});
 		const soon = () => this.request(0);
 		const visible = () => document.visibilityState === 'visible' && this.request(0);
 		const offline = () => (this.status = 'offline');
@@ -56,8 +98,6 @@ export class SyncManager {
 		);
 		this.#interval = setInterval(() => this.request(0), 60_000);
 		if (!navigator.onLine) this.status = 'offline';
-		this.request(0);
-		return db;
 	}
 
 	stop(): void {
@@ -70,6 +110,7 @@ export class SyncManager {
 		this.db?.close();
 		this.db = null;
 		this.userId = null;
+		this.#ready = Promise.resolve(null);
 	}
 
 	/** Asks for a sync after `delay` ms (a local change waits a moment, so typing is sent in one go). */
@@ -84,7 +125,8 @@ export class SyncManager {
 	 */
 	async run({ wait = false }: { wait?: boolean } = {}): Promise<void> {
 		const db = this.db;
-		if (!db || !this.userId) return;
+		const rt = this.#runtime;
+		if (!db || !rt || !this.userId) return;
 		if (!navigator.onLine) {
 			this.status = 'offline';
 			return;
@@ -92,20 +134,20 @@ export class SyncManager {
 		const work = async () => {
 			this.status = 'syncing';
 			try {
-				await syncOnce(db, this.#transport);
+				await rt.syncOnce(db, rt.httpTransport);
 				this.synced = true;
 				this.#failures = 0;
 				this.error = null;
 				this.status = 'idle';
 			} catch (e) {
 				this.#failures++;
-				if (e instanceof SyncHttpError && e.status === 401) {
+				if (e instanceof rt.SyncHttpError && e.status === 401) {
 					this.status = 'signedOut';
 					this.error = e.message;
 					return;
 				}
-				this.status = navigator.onLine ? (e instanceof SyncHttpError ? 'error' : 'offline') : 'offline';
-				this.error = e instanceof SyncHttpError ? e.message : null;
+				this.status = navigator.onLine ? (e instanceof rt.SyncHttpError ? 'error' : 'offline') : 'offline';
+				this.error = e instanceof rt.SyncHttpError ? e.message : null;
 				// 2 s, 4 s, 8 s … up to 5 minutes, with some jitter so a class does not retry in step.
 				const wait = Math.min(300_000, 2000 * 2 ** Math.min(this.#failures, 8)) * (0.75 + Math.random() * 0.5);
 				this.request(wait);
@@ -122,6 +164,7 @@ export class SyncManager {
 
 	/** Before signing out: send what waits. Returns how many changes could not be sent. */
 	async flush(timeoutMs = 8000): Promise<number> {
+		await this.#ready;
 		if (!this.db) return 0;
 		// Waits for a sync already under way (its ops count as "sending" until it answers), then sends the rest.
 		await Promise.race([this.run({ wait: true }), new Promise((r) => setTimeout(r, timeoutMs))]);
@@ -130,10 +173,21 @@ export class SyncManager {
 
 	/** Removes everything of this user from this device (shared computers). */
 	async forget(): Promise<void> {
+		await this.#ready;
 		const db = this.db;
 		this.stop();
 		if (db) await db.delete();
 	}
+}
+
+/** Resolves once the browser has painted the page (at once in a hidden tab, where frames wait). */
+function afterFirstPaint(): Promise<void> {
+	return new Promise((resolve) => {
+		const done = () => setTimeout(resolve, 0);
+		if (document.visibilityState !== 'visible') return done();
+		requestAnimationFrame(done);
+		setTimeout(resolve, 500);
+	});
 }
 
 export const syncManager = new SyncManager();
