@@ -1,6 +1,6 @@
 import type { EntityName } from '$lib/domain/constants';
 import type { EntityData } from '$lib/domain/entities';
-import { appendOnlyFields } from './contract';
+import { appendOnlyFields } from '$lib/domain/limits';
 import { mergeFields } from '$lib/domain/merge';
 import type { KoersDB, LocalRecord, OutboxEntry } from './db';
 

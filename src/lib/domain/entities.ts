@@ -249,7 +249,4 @@ export interface RecordMeta {
 	updatedAt: string;
 }
 
-/** Array fields whose entries are only ever added; concurrent appends are united by entry id. */
-export const appendOnlyFields: Partial<Record<EntityName, readonly string[]>> = {
-	cycle: ['performance']
-};
+export { appendOnlyFields } from './limits';

@@ -1,15 +1,9 @@
 import { z } from 'zod';
 import { entityNames } from './constants';
+import { syncLimits } from './limits';
 
 /** The sync contract between client and server (DESIGN.md, "Sync protocol"). */
-export const syncLimits = {
-	/** Most ops the server takes in one request; the client sends larger outboxes in parts. */
-	maxOps: 200,
-	/** Most bytes in one request body. */
-	maxBytes: 1024 * 1024,
-	/** Most changes in one answer; `more: true` tells the client to ask again right away. */
-	maxChanges: 1000
-};
+export { syncLimits } from './limits';
 
 export const entityNameSchema = z.enum(entityNames);
 

@@ -1,4 +1,4 @@
-import { appendOnlyFields } from '../contract';
+import { appendOnlyFields } from '$lib/domain/limits';
 import type { EntityName } from '$lib/domain/constants';
 import { mergeFields } from '$lib/domain/merge';
 import type { Change } from '$lib/domain/sync';

@@ -1,5 +1,5 @@
 import type { SyncRequest, SyncResponse } from '$lib/domain/sync';
-import { syncLimits } from '../contract';
+import { syncLimits } from '$lib/domain/limits';
 import type { KoersDB } from '../db';
 import type { EntityName } from '$lib/domain/constants';
 import { recount } from '../repository';
