@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Op } from '$lib/domain/sync';
 import fc from 'fast-check';
 import { addWeeks, behindFrom, isoWeek, type PaceSummary } from '$lib/domain/pace';
 import { queryRows } from '../db';
-import { openTestDatabase, makeTwoSchools } from '../testing/db';
+import { useTwoSchools, type TestDatabase, type TwoSchools } from '../testing/use-db';
 import type { Actor } from '../policy';
 import { sync } from '../sync/sync';
 import { ApiError } from '../http/api';
@@ -12,16 +12,9 @@ import { loadDashboardRows } from '../coach/dashboard.service';
 import { put } from '../testing/ops';
 import { overviewQuery, schoolOverview } from './overview.service';
 
-let t: Awaited<ReturnType<typeof openTestDatabase>>;
-let w: Awaited<ReturnType<typeof makeTwoSchools>>;
-beforeAll(async () => {
-	t = await openTestDatabase();
-});
-afterAll(async () => t.close());
-beforeEach(async () => {
-	await t.reset();
-	w = await makeTwoSchools(t.db);
-});
+let t: TestDatabase;
+let w: TwoSchools;
+useTwoSchools((db, schools) => ((t = db), (w = schools)));
 
 const today = new Date();
 const ago = (days: number) => new Date(today.getTime() - days * 86_400_000).toISOString();

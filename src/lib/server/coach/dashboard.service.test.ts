@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Op } from '$lib/domain/sync';
 import { addWeeks, isoWeek } from '$lib/domain/pace';
-import { openTestDatabase, makeTwoSchools, makeUser, addToGroup } from '../testing/db';
+import { makeUser, addToGroup } from '../testing/db';
+import { useTwoSchools, type TestDatabase, type TwoSchools } from '../testing/use-db';
 import type { Actor } from '../policy';
 import { sync } from '../sync/sync';
 import { ApiError } from '../http/api';
@@ -12,16 +13,9 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../db';
 import { factsColumns, refreshStaleFacts, withFreshFacts, type StoredFacts } from './facts.service';
 
-let t: Awaited<ReturnType<typeof openTestDatabase>>;
-let w: Awaited<ReturnType<typeof makeTwoSchools>>;
-beforeAll(async () => {
-	t = await openTestDatabase();
-});
-afterAll(async () => t.close());
-beforeEach(async () => {
-	await t.reset();
-	w = await makeTwoSchools(t.db);
-});
+let t: TestDatabase;
+let w: TwoSchools;
+useTwoSchools((db, schools) => ((t = db), (w = schools)));
 
 const today = new Date();
 const ago = (days: number) => new Date(today.getTime() - days * 86_400_000).toISOString();

@@ -1,21 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { addToGroup, makeGroup, makeTwoSchools, makeUser, openTestDatabase } from '../testing/db';
+import { addToGroup, makeGroup, makeUser } from '../testing/db';
+import { useTwoSchools, type TestDatabase, type TwoSchools } from '../testing/use-db';
 import { users } from '../db/schema';
 import { ApiError } from '../http/api';
 import { coachPeople } from './people.service';
 
-let t: Awaited<ReturnType<typeof openTestDatabase>>;
-let w: Awaited<ReturnType<typeof makeTwoSchools>>;
-beforeAll(async () => {
-	t = await openTestDatabase();
-});
-afterAll(async () => t.close());
-beforeEach(async () => {
-	await t.reset();
-	w = await makeTwoSchools(t.db);
-});
+let t: TestDatabase;
+let w: TwoSchools;
+useTwoSchools((db, schools) => ((t = db), (w = schools)));
 
 async function status(promise: Promise<unknown>) {
 	try {

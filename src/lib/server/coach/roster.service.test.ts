@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { openTestDatabase, makeTwoSchools, addToGroup, makeUser } from '../testing/db';
+import { addToGroup, makeUser } from '../testing/db';
+import { useTwoSchools, type TestDatabase, type TwoSchools } from '../testing/use-db';
 import { users } from '../db/schema';
 import { ApiError } from '../http/api';
 import { coachStudents } from './roster.service';
 
-let t: Awaited<ReturnType<typeof openTestDatabase>>;
-let w: Awaited<ReturnType<typeof makeTwoSchools>>;
-beforeAll(async () => {
-	t = await openTestDatabase();
-});
-afterAll(async () => t.close());
-beforeEach(async () => {
-	await t.reset();
-	w = await makeTwoSchools(t.db);
-});
+let t: TestDatabase;
+let w: TwoSchools;
+useTwoSchools((db, schools) => ((t = db), (w = schools)));
 
 const ids = (rows: { id: string }[]) => rows.map((r) => r.id).sort();
 

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Op } from '$lib/domain/sync';
 import { queryRows } from '../db';
 import { accessLog, erasures, loginAttempts, memberships, recordHistory, records, sessions, users, appliedOps } from '../db/schema';
-import { openTestDatabase, makeTwoSchools, makeUser, testPassword } from '../testing/db';
+import { makeUser, testPassword } from '../testing/db';
+import { useTwoSchools, type TestDatabase, type TwoSchools } from '../testing/use-db';
 import { put } from '../testing/ops';
 import { sync } from '../sync/sync';
 import { login } from '../auth/login';
@@ -15,16 +16,9 @@ import { revealPrivateNote } from './access-log.service';
 import { archiveStudent, eraseStudent, restoreStudent } from './erase.service';
 import { purgeExpired, setRetention, startRetentionSchedule, stopRetentionSchedule, privacySettings } from './retention';
 
-let t: Awaited<ReturnType<typeof openTestDatabase>>;
-let w: Awaited<ReturnType<typeof makeTwoSchools>>;
-beforeAll(async () => {
-	t = await openTestDatabase();
-});
-afterAll(async () => t.close());
-beforeEach(async () => {
-	await t.reset();
-	w = await makeTwoSchools(t.db);
-});
+let t: TestDatabase;
+let w: TwoSchools;
+useTwoSchools((db, schools) => ((t = db), (w = schools)));
 
 async function push(actor: Actor, ...ops: Op[]) {
 	const res = await sync(t.db, actor, { cursor: null, ops });

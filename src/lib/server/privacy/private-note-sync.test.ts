@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openTestDatabase, makeTwoSchools } from '../testing/db';
+import { describe, expect, it } from 'vitest';
+import { useTwoSchools, type TestDatabase, type TwoSchools } from '../testing/use-db';
 import { put } from '../testing/ops';
 import { sync } from '../sync/sync';
 
@@ -8,16 +8,9 @@ import { sync } from '../sync/sync';
  * intake without it (the coach opens it on the server, logged). Needs the one-line redaction in
  * `sync/changes-since.ts` (see the privacy report).
  */
-let t: Awaited<ReturnType<typeof openTestDatabase>>;
-let w: Awaited<ReturnType<typeof makeTwoSchools>>;
-beforeAll(async () => {
-	t = await openTestDatabase();
-});
-afterAll(async () => t.close());
-beforeEach(async () => {
-	await t.reset();
-	w = await makeTwoSchools(t.db);
-});
+let t: TestDatabase;
+let w: TwoSchools;
+useTwoSchools((db, schools) => ((t = db), (w = schools)));
 
 const note = 'Ik slaap slecht door de situatie thuis';
 

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Op } from '$lib/domain/sync';
-import { openTestDatabase, makeTwoSchools } from '../testing/db';
+import { useTwoSchools, type TestDatabase, type TwoSchools } from '../testing/use-db';
 import { put } from '../testing/ops';
 import { sync } from '../sync/sync';
 import { ApiError } from '../http/api';
@@ -12,16 +12,9 @@ import { coachStudents } from '../coach/roster.service';
 import { exportStudentData, exportStudentForAdmin } from '../student/export.service';
 import { accessLogOf, intakesWithPrivateNote, revealPrivateNote } from './access-log.service';
 
-let t: Awaited<ReturnType<typeof openTestDatabase>>;
-let w: Awaited<ReturnType<typeof makeTwoSchools>>;
-beforeAll(async () => {
-	t = await openTestDatabase();
-});
-afterAll(async () => t.close());
-beforeEach(async () => {
-	await t.reset();
-	w = await makeTwoSchools(t.db);
-});
+let t: TestDatabase;
+let w: TwoSchools;
+useTwoSchools((db, schools) => ((t = db), (w = schools)));
 
 const note = 'Mijn moeder is ziek, daarom ben ik soms te laat';
 

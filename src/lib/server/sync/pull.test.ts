@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
-import { openTestDatabase, makeTwoSchools, addToGroup } from '../testing/db';
+import { addToGroup } from '../testing/db';
+import { useTwoSchools, type TestDatabase, type TwoSchools } from '../testing/use-db';
 import { memberships } from '../db/schema';
 import type { Actor } from '../policy';
 import { sync } from './sync';
@@ -13,16 +14,9 @@ import { put } from '../testing/ops';
  * A poll without ops takes a shorter road (scope and "anything newer?" in one statement). Whatever road it
  * takes, the answer must be the one the full read gives: same changes, same cursor, same reset.
  */
-let t: Awaited<ReturnType<typeof openTestDatabase>>;
-let w: Awaited<ReturnType<typeof makeTwoSchools>>;
-beforeAll(async () => {
-	t = await openTestDatabase();
-});
-afterAll(async () => t.close());
-beforeEach(async () => {
-	await t.reset();
-	w = await makeTwoSchools(t.db);
-});
+let t: TestDatabase;
+let w: TwoSchools;
+useTwoSchools((db, schools) => ((t = db), (w = schools)));
 
 /** Polls until up to date, as a device does; returns the cursor. */
 async function upToDate(actor: Actor, cursor: string | null = null) {

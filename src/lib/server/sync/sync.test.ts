@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import type { Op } from '$lib/domain/sync';
-import { openTestDatabase, makeTwoSchools, addToGroup } from '../testing/db';
+import { addToGroup } from '../testing/db';
+import { useTwoSchools, type TestDatabase, type TwoSchools } from '../testing/use-db';
 import { appliedOps, recordHistory, records } from '../db/schema';
 import { queryRows } from '../db';
 import type { Actor } from '../policy';
@@ -11,16 +12,9 @@ import { changesSince } from './changes-since';
 import { loadScope } from './scope';
 import { put, del } from '../testing/ops';
 
-let t: Awaited<ReturnType<typeof openTestDatabase>>;
-let w: Awaited<ReturnType<typeof makeTwoSchools>>;
-beforeAll(async () => {
-	t = await openTestDatabase();
-});
-afterAll(async () => t.close());
-beforeEach(async () => {
-	await t.reset();
-	w = await makeTwoSchools(t.db);
-});
+let t: TestDatabase;
+let w: TwoSchools;
+useTwoSchools((db, schools) => ((t = db), (w = schools)));
 
 
 async function push(actor: Actor, ...ops: Op[]) {
