@@ -4,6 +4,7 @@ import type { Op } from '$lib/domain/sync';
 import fc from 'fast-check';
 import { addWeeks, behindFrom, isoWeek, type PaceSummary } from '$lib/domain/pace';
 import { queryRows } from '../db';
+import { rollPaceWeek } from '../coach/facts.service';
 import { useTwoSchools, type TestDatabase, type TwoSchools } from '../testing/use-db';
 import type { Actor } from '../policy';
 import { sync } from '../sync/sync';
@@ -102,20 +103,27 @@ describe('school overview', () => {
 });
 
 describe('the overview’s "behind" in SQL', () => {
-	it('agrees with behindFrom (the dashboard’s rule) for any folded pace', async () => {
+	it('agrees with behindFrom (the dashboard’s rule) for any folded pace, in another week and after the week rolls', async () => {
 		const week = fc.integer({ min: -12, max: 12 }).map((n) => addWeeks(now, n));
 		const counts = fc.dictionary(week, fc.integer({ min: 1, max: 4 }), { maxKeys: 8 });
 		const summary = fc.record({ due: counts, doneIn: counts, doneUnknown: fc.integer({ min: 0, max: 3 }) });
 		await fc.assert(
 			fc.asyncProperty(summary, async ({ due, doneIn, doneUnknown }) => {
 				const s: PaceSummary = { due, doneIn, doneUnknown, done: doneUnknown + Object.values(doneIn).reduce((a, b) => a + b, 0) };
+				// Stored in another week: the overview works it out from the folded pace…
 				await t.db.execute(sql`
-					insert into student_facts (group_id, user_id, school_id, changes, facts_changes, waiting_questions, pace, card)
-					values (${w.a.group.id}, ${w.a.student.id}, ${w.a.school.id}, 0, 0, 0, ${JSON.stringify({ start: null, end: null, c: [], s })}::jsonb, '{}'::jsonb)
-					on conflict (group_id, user_id) do update set pace = excluded.pace, changes = 0, facts_changes = 0`);
+					insert into student_facts (group_id, user_id, school_id, changes, facts_changes, waiting_questions, pace, card, items_done, pace_week, behind)
+					values (${w.a.group.id}, ${w.a.student.id}, ${w.a.school.id}, 0, 0, 0, ${JSON.stringify({ start: null, end: null, c: [], s })}::jsonb, '{}'::jsonb,
+						${s.done}, '2001-W01', null)
+					on conflict (group_id, user_id) do update set pace = excluded.pace, changes = 0, facts_changes = 0,
+						items_done = excluded.items_done, pace_week = excluded.pace_week, behind = null`);
 				const [row] = await queryRows<{ behind: number; items_done: number }>(t.db, overviewQuery(w.a.school.id, today));
 				expect(row!.behind === 1).toBe(behindFrom(s, today));
 				expect(row!.items_done).toBe(s.done);
+				// …and the background refresher stores it for this week.
+				expect(await rollPaceWeek(t.db, today)).toBe(1);
+				const [stored] = await queryRows<{ behind: boolean }>(t.db, sql`select behind from student_facts where user_id = ${w.a.student.id}`);
+				expect(stored!.behind).toBe(behindFrom(s, today));
 			}),
 			{ numRuns: 150 }
 		);

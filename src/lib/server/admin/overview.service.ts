@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db';
-import { withFreshFacts, type StoredFacts } from '../coach/facts.service';
+import { behindSql, withFreshFacts, type StoredFacts } from '../coach/facts.service';
 import { behindFrom, isoWeek } from '$lib/domain/pace';
 import { policy, type Actor } from '../policy';
 import { ApiError } from '../http/api';
@@ -46,27 +46,25 @@ interface Row {
 /**
  * Every group of the school with counts over its active students' stored facts (see
  * coach/facts.service.ts), in ONE statement that returns a row per group, not per student. "Behind"
- * is `behindFrom` (domain/pace.ts) on the folded pace, in SQL: fewer done by the end of this week
- * (done in a week up to this one, or without a known week) than fell due before it. Students with
- * stale facts are listed, not counted: the caller computes and counts them.
+ * is stored for the week the facts were computed (or rolled) in; for another week it is worked out
+ * from the folded pace (`behindSql`, the dashboard's rule). Students with stale facts are listed,
+ * not counted: the caller computes and counts them.
  */
 export function overviewQuery(schoolId: string, today: Date) {
 	const week = isoWeek(today);
 	const since = new Date(today.getTime() - activeDays * 86_400_000).toISOString();
 	return sql`
 		with st as (
-			select m.group_id, m.user_id, f.changes, f.last_activity_at, f.waiting_questions, f.pace->'s' as s,
-				coalesce(f.facts_changes = f.changes and f.pace ? 's', false) as fresh
+			select m.group_id, m.user_id, f.changes, f.last_activity_at, f.waiting_questions, f.items_done,
+				case when f.pace_week = ${week} then f.behind else ${behindSql(sql`f.pace->'s'`, week)} end as behind,
+				coalesce(f.facts_changes = f.changes and f.items_done is not null and f.pace ? 's', false) as fresh
 			from memberships m
 			join users u on u.id = m.user_id and u.school_id = m.school_id
 			left join student_facts f on f.group_id = m.group_id and f.user_id = m.user_id
 			where m.school_id = ${schoolId} and m.role = 'student' and u.active
 		),
 		counted as (
-			select st.group_id, st.user_id, st.last_activity_at, st.waiting_questions, (st.s->>'done')::int as done,
-				(st.s->>'doneUnknown')::int
-					+ coalesce((select sum(d.value::int) from jsonb_each_text(st.s->'doneIn') d where d.key collate "C" <= ${week}), 0)
-				< coalesce((select sum(d.value::int) from jsonb_each_text(st.s->'due') d where d.key collate "C" < ${week}), 0) as behind
+			select st.group_id, st.user_id, st.last_activity_at, st.waiting_questions, st.items_done as done, st.behind
 			from st where st.fresh
 		)
 		select g.id, g.name,

@@ -1,8 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../db';
 import { errorCode, log } from '../log';
 import { choiceStatuses } from '$lib/domain/constants';
-import { isoWeekOrNull, paceStatus, paceSummary, weekDays, type PaceChoice, type PaceSummary } from '$lib/domain/pace';
+import { behindFrom, isoWeek, isoWeekOrNull, paceStatus, paceSummary, weekDays, type PaceChoice, type PaceSummary } from '$lib/domain/pace';
 
 /**
  * A student's facts in one group: what the coach's dashboard and the admin's school overview show,
@@ -253,7 +253,9 @@ export async function withFreshFacts(db: Db, schoolId: string, rows: StoredFacts
 		const part = stale.slice(i, i + refreshChunk);
 		const computed = await queryRows<InputRow>(db, factsQuery(schoolId, part));
 		const byKey = new Map(computed.map((row) => [`${row.group_id}:${row.user_id}`, toFacts(row)]));
-		const now = new Date().toISOString();
+		const at = new Date();
+		const now = at.toISOString();
+		const week = isoWeek(at);
 		const values = part.map((p) => {
 			const facts = byKey.get(`${p.groupId}:${p.userId}`)!;
 			out.set(`${p.groupId}:${p.userId}`, facts);
@@ -266,17 +268,24 @@ export async function withFreshFacts(db: Db, schoolId: string, rows: StoredFacts
 				last_activity_at: facts.lastActivityAt,
 				waiting_questions: facts.waitingQuestions,
 				pace: facts.pace,
-				card: facts.card
+				card: facts.card,
+				items_done: facts.pace.s.done,
+				pace_week: week,
+				behind: behindFrom(facts.pace.s, at)
 			};
 		});
 		await db.execute(sql`
-			insert into student_facts (group_id, user_id, school_id, changes, facts_changes, computed_at, last_activity_at, waiting_questions, pace, card)
-			select x.group_id, x.user_id, x.school_id, x.changes, x.changes, x.computed_at, x.last_activity_at, x.waiting_questions, x.pace, x.card
+			insert into student_facts (group_id, user_id, school_id, changes, facts_changes, computed_at, last_activity_at, waiting_questions, pace, card,
+				items_done, pace_week, behind)
+			select x.group_id, x.user_id, x.school_id, x.changes, x.changes, x.computed_at, x.last_activity_at, x.waiting_questions, x.pace, x.card,
+				x.items_done, x.pace_week, x.behind
 			from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as x(group_id uuid, user_id uuid, school_id uuid, changes int,
-				computed_at timestamptz, last_activity_at timestamptz, waiting_questions int, pace jsonb, card jsonb)
+				computed_at timestamptz, last_activity_at timestamptz, waiting_questions int, pace jsonb, card jsonb,
+				items_done int, pace_week text, behind boolean)
 			on conflict (group_id, user_id) do update set
 				facts_changes = excluded.facts_changes, computed_at = excluded.computed_at, last_activity_at = excluded.last_activity_at,
-				waiting_questions = excluded.waiting_questions, pace = excluded.pace, card = excluded.card
+				waiting_questions = excluded.waiting_questions, pace = excluded.pace, card = excluded.card,
+				items_done = excluded.items_done, pace_week = excluded.pace_week, behind = excluded.behind
 			where student_facts.changes = excluded.facts_changes`);
 	}
 	return out;
@@ -337,6 +346,35 @@ export async function refreshStaleFacts(db: Db, { part = 50, budgetMs = 2_000 } 
 	return done;
 }
 
+/**
+ * `behind` in SQL on a stored folded pace (see `behindFrom` in domain/pace.ts; a property test holds
+ * the two together): fewer done by the end of `week` (in a week up to it, or without a known week)
+ * than fell due before it. `s` is the SQL of the summary (`pace->'s'`).
+ */
+export function behindSql(s: SQL, week: string): SQL {
+	return sql`((${s}->>'doneUnknown')::int
+		+ coalesce((select sum(d.value::int) from jsonb_each_text(${s}->'doneIn') d where d.key collate "C" <= ${week}), 0)
+		< coalesce((select sum(d.value::int) from jsonb_each_text(${s}->'due') d where d.key collate "C" < ${week}), 0))`;
+}
+
+/**
+ * A new week makes other students behind without anything written: the stored `behind` is worked
+ * out again for `today`'s week from the stored pace, in one statement (readers of another week fall
+ * back to the same rule on the fly). Returns how many rows changed week.
+ */
+export async function rollPaceWeek(db: Db, today: Date = new Date()): Promise<number> {
+	const week = isoWeek(today);
+	const rows = await queryRows<{ n: number }>(
+		db,
+		sql`with rolled as (
+				update student_facts set behind = ${behindSql(sql`pace->'s'`, week)}, pace_week = ${week}
+				where pace_week is distinct from ${week} and pace ? 's'
+				returning 1
+			) select count(*)::int as n from rolled`
+	);
+	return Number(rows[0]?.n ?? 0);
+}
+
 let refresher: ReturnType<typeof setInterval> | undefined;
 
 /**
@@ -346,10 +384,13 @@ let refresher: ReturnType<typeof setInterval> | undefined;
 export function startFactsRefresher(db: () => Db, intervalMs = 5_000): void {
 	if (refresher) return;
 	let running = false;
+	let rolledWeek: string | null = null;
 	refresher = setInterval(() => {
 		if (running) return;
 		running = true;
-		refreshStaleFacts(db())
+		const week = isoWeek(new Date());
+		(rolledWeek === week ? Promise.resolve(0) : rollPaceWeek(db()).then((n) => ((rolledWeek = week), n)))
+			.then(() => refreshStaleFacts(db()))
 			.then((n) => n >= 500 && log.info('facts refreshed', { rows: n }))
 			.catch((e) => log.warn('facts refresh failed', { error: errorCode(e) }))
 			.finally(() => (running = false));

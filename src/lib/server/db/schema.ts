@@ -265,7 +265,11 @@ export const studentFacts = pgTable(
 		/** Pace inputs: the group's period and the choices in its boards, folded by (week, status, done week). */
 		pace: jsonb('pace').$type<Record<string, unknown>>(),
 		/** The rest of the dashboard card: phases, picks awaiting approval, last log, marks, autonomy. */
-		card: jsonb('card').$type<Record<string, unknown>>()
+		card: jsonb('card').$type<Record<string, unknown>>(),
+		/** Items done (in the group's boards), and whether the student is behind in `pace_week`: the overview's counts as plain columns. */
+		itemsDone: integer('items_done'),
+		paceWeek: text('pace_week'),
+		behind: boolean('behind')
 	},
 	(t) => [
 		primaryKey({ columns: [t.groupId, t.userId] }),
