@@ -31,7 +31,19 @@ test('on a phone the dashboard shows cards', async ({ page }) => {
 	await openDemoGroup(page);
 	await expect(page.getByRole('table')).toBeHidden();
 	await expect(page.locator('ul.cards > li')).toHaveCount(24);
+	// The students come first: the filters are folded away behind one button, which says when some are on.
+	const toggle = page.getByRole('button', { name: /^Filters en sorteren/ });
+	await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+	await expect(page.getByLabel('Behoefte')).toBeHidden();
+	const firstCard = await page.locator('ul.cards > li').first().boundingBox();
+	expect(firstCard!.y).toBeLessThan(844);
 	await expectNoAxeViolations(page, 'coach group dashboard (phone)');
+	await toggle.click();
+	await page.getByLabel('Alleen achter op planning').check();
+	await expect(page.getByText(/van 24 studenten/)).toBeVisible();
+	await page.getByRole('button', { name: 'Filters verbergen' }).click();
+	await expect(page.getByRole('button', { name: 'Filters en sorteren 1 aan' })).toHaveAttribute('aria-expanded', 'false');
+	await expectNoAxeViolations(page, 'coach group dashboard (phone, filters open)');
 });
 
 test('a coach with one group lands on its dashboard; with a second group, on the list of groups', async ({ browser, baseURL }) => {
