@@ -22,7 +22,7 @@ export const init: ServerInit = async () => {
 	// Archived students past their school's retention period are erased now and once a day.
 	void startRetentionSchedule(() => database().db);
 	// What students wrote is folded into the coach's and admin's facts in the background (issue 6).
-	startFactsRefresher(() => database().db);
+	startFactsRefresher(() => database().db, Number(process.env.KOERS_FACTS_REFRESH_MS) || undefined);
 	log.info('database ready', { kind, ms: Date.now() - started });
 	process.once('sveltekit:shutdown', () => {
 		stopRetentionSchedule();
