@@ -292,24 +292,6 @@ export async function withFreshFacts(db: Db, schoolId: string, rows: StoredFacts
 }
 
 /**
- * Brings every stale row of a school up to date, a part at a time; for after a burst of writes, so
- * that the next reader finds them fresh. Returns how many rows were computed.
- */
-export async function refreshSchoolFacts(db: Db, schoolId: string): Promise<number> {
-	const rows = await queryRows<StoredFacts>(
-		db,
-		sql`select m.group_id, m.user_id, ${factsColumns}
-			from memberships m
-			join users u on u.id = m.user_id and u.school_id = m.school_id
-			left join student_facts f on f.group_id = m.group_id and f.user_id = m.user_id
-			where m.school_id = ${schoolId} and m.role = 'student' and u.active
-			  and (f.facts_changes is null or f.facts_changes <> f.changes)`
-	);
-	await withFreshFacts(db, schoolId, rows);
-	return rows.length;
-}
-
-/**
  * Stale rows of any school, a few at a time: what the background refresher works through. Rows of
  * students who left (no membership) or are no longer active are skipped; readers never show them.
  */
