@@ -1,6 +1,6 @@
 /** Server-side figures, measured in this process against the benchmark database. */
 import { sql } from 'drizzle-orm';
-import type { Db } from '$lib/server/db';
+import { uuidArray, type Db } from '$lib/server/db';
 import { records } from '$lib/server/db/schema';
 import type { Actor } from '$lib/server/policy';
 import type { Op } from '$lib/domain/sync';
@@ -128,7 +128,7 @@ export async function measurePull(db: Db, school: BenchSchool, runs: number) {
 
 /** Marks the facts of `n` students of the group as changed, as when they wrote something since the last look. */
 async function touch(db: Db, groupId: string, studentIds: string[]) {
-	await db.execute(sql`update student_facts set changes = changes + 1 where group_id = ${groupId} and user_id = any(${`{${studentIds.join(',')}}`}::uuid[])`);
+	await db.execute(sql`update student_facts set changes = changes + 1 where group_id = ${groupId} and user_id = any(${uuidArray(studentIds)})`);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Db } from '../db';
+import { queryRows, uuidArray, type Db } from '../db';
 import { errorCode, log } from '../log';
 import { choiceStatuses } from '$lib/domain/constants';
 import { behindFrom, isoWeek, isoWeekOrNull, paceStatus, paceSummary, weekDays, type PaceChoice, type PaceSummary } from '$lib/domain/pace';
@@ -71,8 +71,6 @@ interface InputRow {
 	gaps: (number | null)[] | null;
 	autonomy: string | null;
 }
-
-const uuidArray = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 
 /**
  * The facts of the given (group, student) pairs, in ONE statement:
@@ -214,7 +212,7 @@ export function paceOf(pace: PaceFacts, today: Date) {
 	return paceStatus({ choices, today, periodStart: pace.start, periodEnd: pace.end });
 }
 
-/** A row read together with its freshness (see `freshness` below). */
+/** A stored row read together with whether it is fresh (`factsColumns`). */
 export interface StoredFacts {
 	group_id: string;
 	user_id: string;
@@ -296,9 +294,10 @@ export async function withFreshFacts(db: Db, schoolId: string, rows: StoredFacts
  * students who left (no membership) or are no longer active are skipped; readers never show them.
  */
 async function staleRows(db: Db, limit: number) {
+	// Only what a refresh needs: a stale row's stored facts are about to be replaced, not read.
 	return queryRows<StoredFacts & { school_id: string }>(
 		db,
-		sql`select f.school_id, f.group_id, f.user_id, ${factsColumns}
+		sql`select f.school_id, f.group_id, f.user_id, f.changes, false as fresh, null as last_activity_at, null as waiting_questions, null as pace
 			from student_facts f
 			join memberships m on m.group_id = f.group_id and m.user_id = f.user_id and m.role = 'student'
 			join users u on u.id = f.user_id and u.active

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { syncLimits, type Change } from '$lib/domain/sync';
-import { queryRows, type Db } from '../db';
+import { queryRows, uuidArray, type Db } from '../db';
 import type { Actor } from '../policy';
 import type { Scope } from './scope';
 
@@ -78,8 +78,8 @@ export async function scopeAndNewer(db: Db, actor: Actor, rev: number): Promise<
  */
 export async function changesSince(db: Db, scope: Scope, rev: number, limit = syncLimits.maxChanges): Promise<{ changes: Change[]; more: boolean; lastRev: number }> {
 	const { actor } = scope;
-	const groups = sql`${`{${scope.groupIds.join(',')}}`}::uuid[]`;
-	const students = sql`${`{${[...scope.studentIds].join(',')}}`}::uuid[]`;
+	const groups = uuidArray(scope.groupIds);
+	const students = uuidArray(scope.studentIds);
 	const parts = scopeParts(actor, groups, students);
 	// A student's private evidence reaches only that student; anyone else gets a tombstone.
 	const hidden = sql`(private and owner_id is distinct from ${actor.id})`;
