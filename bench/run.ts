@@ -18,7 +18,7 @@ import { openDatabase, type DbConfig } from '$lib/server/db';
 import { createPgDatabase } from '$lib/server/testing/server-process';
 import { seedSchool, type BenchSchool } from './school';
 import { measureDashboard, measureOverview, measurePull, measurePush } from './measure-db';
-import { measureHttp, startBenchServer, stopBenchServer } from './http';
+import { benchWorkers, measureHttp, startBenchServer, stopBenchServer } from './http';
 import { measureBrowser } from './browser';
 import type { Figure } from './figures';
 import { printTable } from './figures';
@@ -164,7 +164,7 @@ async function main() {
 			try {
 				if (!args['skip-http']) {
 					log('HTTP under autocannon');
-					figures.push(...(await measureHttp({ server, school, duration: scale.duration, quick, log })));
+					figures.push(...(await measureHttp({ server, school, duration: scale.duration, quick, log, workers: benchWorkers(env) })));
 				}
 				if (!args['skip-browser']) {
 					log('browser: first-load JS, Lighthouse, Dexie');

@@ -6,6 +6,8 @@ declare global {
 		interface Locals {
 			user: Me | null;
 			sessionToken: string | null;
+			/** The sign-in came from the poll cache (a sync poll), not from the database: confirm it before any data. */
+			sessionFromCache: boolean;
 			locale: Locale;
 			requestId: string;
 		}

@@ -1,11 +1,13 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { paraglideMiddleware } from '$lib/paraglide/server.js';
+import { extractLocaleFromRequest, overwriteServerAsyncLocalStorage } from '$lib/paraglide/runtime.js';
 import type { Locale } from '$lib/domain/constants';
 import { database, startDatabase, stopDatabase } from '$lib/server/db/runtime';
-import { sessionCookieName, validateSession } from '$lib/server/auth/session';
-import { setSessionCookie } from '$lib/server/auth/cookies';
+import { sessionCookieName } from '$lib/server/auth/session';
+import { confirmSession, isSyncPoll } from '$lib/server/auth/cookies';
+import { pollCache, startChangeFeed, stopChangeFeed } from '$lib/server/sync/poll-cache';
 import { areaOf, policy } from '$lib/server/policy';
 import { ensureDemoSchool } from '$lib/server/seed/demo';
 import { startRetentionSchedule, stopRetentionSchedule } from '$lib/server/privacy/retention';
@@ -19,26 +21,45 @@ export const init: ServerInit = async () => {
 	const started = Date.now();
 	const { db, kind } = await startDatabase();
 	if (process.env.KOERS_DEMO !== '0') await ensureDemoSchool(db);
-	// Archived students past their school's retention period are erased now and once a day.
-	void startRetentionSchedule(() => database().db);
-	// What students wrote is folded into the coach's and admin's facts in the background (issue 6).
-	startFactsRefresher(() => database().db, Number(process.env.KOERS_FACTS_REFRESH_MS) || undefined);
+	// Background work runs in one process of several (scripts/serve.mjs sets KOERS_BACKGROUND=0 on the others).
+	if (process.env.KOERS_BACKGROUND !== '0') {
+		// Archived students past their school's retention period are erased now and once a day.
+		void startRetentionSchedule(() => database().db);
+		// What students wrote is folded into the coach's and admin's facts in the background (issue 6).
+		startFactsRefresher(() => database().db, Number(process.env.KOERS_FACTS_REFRESH_MS) || undefined);
+	}
+	// What the database says changed keeps the poll cache right; without it every poll reads the database.
+	if (process.env.KOERS_POLL_CACHE !== '0') startChangeFeed(database);
 	log.info('database ready', { kind, ms: Date.now() - started });
 	process.once('sveltekit:shutdown', () => {
 		stopRetentionSchedule();
 		stopFactsRefresher();
-		void stopDatabase().then(() => log.info('stopped'));
+		void stopChangeFeed()
+			.then(() => stopDatabase())
+			.then(() => {
+				log.info('stopped');
+				// A worker of scripts/serve.mjs: its channel to the primary would keep the process alive.
+				if (process.connected) process.disconnect();
+			});
 	});
 };
 
-const i18n: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
-		event.request = request;
-		event.locals.locale = locale as Locale;
-		return resolve(event, {
-			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
-		});
-	});
+/**
+ * The locale for the request (cookie, else Dutch), in the store paraglide's `getLocale()` reads on the server.
+ * Paraglide's own `paraglideMiddleware` does the same but first clones the request (body included, by teeing
+ * its stream) so that it could rewrite localised URLs — Koers has none, and the clone was a fifth of the
+ * server's time on a sync poll (issue 6).
+ */
+const localeStore = new AsyncLocalStorage<{ locale?: Locale; origin?: string; messageCalls?: Set<string> }>();
+overwriteServerAsyncLocalStorage(localeStore);
+
+const i18n: Handle = ({ event, resolve }) => {
+	const locale = extractLocaleFromRequest(event.request) as Locale;
+	event.locals.locale = locale;
+	return localeStore.run({ locale, origin: event.url.origin, messageCalls: new Set() }, () =>
+		resolve(event, { transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale) })
+	);
+};
 
 /**
  * Every request gets an id: on every log line written while it is handled, in the
@@ -84,15 +105,17 @@ async function withRequestIdInBody(response: Response, requestId: string): Promi
 const authenticate: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.sessionToken = null;
+	event.locals.sessionFromCache = false;
 	const token = event.cookies.get(sessionCookieName);
 	if (token) {
-		const session = await validateSession(database().db, token);
-		if (session) {
-			event.locals.user = session.user;
+		// A device's poll may be signed in from the poll cache; the sync route confirms it before any data.
+		const cached = isSyncPoll(event) ? pollCache.user(token) : null;
+		if (cached) {
+			event.locals.user = cached;
 			event.locals.sessionToken = token;
-			if (session.renewed) setSessionCookie(event, token, session.expiresAt);
+			event.locals.sessionFromCache = true;
 		} else {
-			event.cookies.delete(sessionCookieName, { path: '/' });
+			await confirmSession(event, token);
 		}
 	}
 	let response = await resolve(event);

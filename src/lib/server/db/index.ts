@@ -16,6 +16,11 @@ export interface Database {
 	db: Db;
 	kind: DbKind;
 	close(): Promise<void>;
+	/**
+	 * Hears what is sent on `channel` (NOTIFY, after commit, from any connection). On PostgreSQL a connection of
+	 * its own, outside the pool; `lost` is called once when it breaks. Resolves with a function that stops it.
+	 */
+	listen(channel: string, heard: (payload: string) => void, lost: (error: unknown) => void): Promise<() => Promise<void>>;
 }
 
 export interface DbConfig {
@@ -64,7 +69,28 @@ export async function openDatabase(config: DbConfig = {}): Promise<Database> {
 			await lock.query('select pg_advisory_unlock(727274)').catch(() => {});
 			lock.release();
 		}
-		return { db, kind: 'postgres', close: () => pool.end() };
+		const listen: Database['listen'] = async (channel, heard, lost) => {
+			const client = new pg.Client({ connectionString: config.databaseUrl });
+			let stopped = false;
+			const broke = (error: unknown) => {
+				if (stopped) return;
+				stopped = true;
+				client.end().catch(() => {});
+				lost(error);
+			};
+			client.on('error', broke);
+			client.on('end', () => broke(new Error('connection ended')));
+			client.on('notification', (m) => {
+				if (m.channel === channel) heard(m.payload ?? '');
+			});
+			await client.connect();
+			await client.query(`listen "${channel.replace(/"/g, '')}"`);
+			return async () => {
+				stopped = true;
+				await client.end().catch(() => {});
+			};
+		};
+		return { db, kind: 'postgres', close: () => pool.end(), listen };
 	}
 
 	const { PGlite } = await import('@electric-sql/pglite');
@@ -87,6 +113,13 @@ export async function openDatabase(config: DbConfig = {}): Promise<Database> {
 		close: async () => {
 			if (!client.closed) await client.close();
 			unlock();
+		},
+		// One process, one connection: what it notifies is heard after the statement that sent it; it cannot be lost.
+		listen: async (channel, heard) => {
+			const stop = await client.listen(channel, heard);
+			return async () => {
+				if (!client.closed) await stop();
+			};
 		}
 	};
 }

@@ -46,7 +46,7 @@ function scopeParts(actor: Actor, groups: SQL, students: SQL): SQL[] {
  * an up-to-date device. The scope is read as `loadScope` reads it (memberships in the user's role; for a
  * coach, the students of those groups); the parts are the ones `changesSince` reads.
  */
-export async function scopeAndNewer(db: Db, actor: Actor, rev: number): Promise<{ groupIds: string[]; studentIds: string[]; newer: boolean }> {
+export async function scopeAndNewer(db: Db, actor: Actor, rev: number): Promise<{ groupIds: string[]; studentIds: string[]; newer: boolean; schoolRev: number }> {
 	// The casts make each a uuid[] expression: `= any((select …))` alone would read as `= any (subquery)`.
 	const groups = sql`(select g from mine)::uuid[]`;
 	const students = sql`(select s from coached)::uuid[]`;
@@ -59,15 +59,18 @@ export async function scopeAndNewer(db: Db, actor: Actor, rev: number): Promise<
 			? sql`select coalesce(array_agg(distinct user_id), '{}'::uuid[]) as s from memberships
 					where school_id = ${actor.schoolId} and role = 'student' and group_id = any(${groups})`
 			: sql`select '{}'::uuid[] as s`;
-	const [row] = await queryRows<{ group_ids: string[]; student_ids: string[]; newer: boolean }>(
+	// The school's newest rev, from the same snapshot: all writes in a school take one lock, so every rev up to
+	// it is committed and was seen by the "newer" test (apply-ops). A device with nothing newer has all up to it.
+	const [row] = await queryRows<{ group_ids: string[]; student_ids: string[]; newer: boolean; school_rev: string | number | null }>(
 		db,
 		sql`with mine as (
 				select coalesce(array_agg(group_id), '{}'::uuid[]) as g from memberships
 				where user_id = ${actor.id} and school_id = ${actor.schoolId} and role = ${actor.role}
 			), coached as (${coached})
-			select (select g from mine)::text[] as group_ids, (select s from coached)::text[] as student_ids, (${newer}) as newer`
+			select (select g from mine)::text[] as group_ids, (select s from coached)::text[] as student_ids, (${newer}) as newer,
+				(select max(rev) from records where school_id = ${actor.schoolId}) as school_rev`
 	);
-	return { groupIds: row?.group_ids ?? [], studentIds: row?.student_ids ?? [], newer: row?.newer ?? true };
+	return { groupIds: row?.group_ids ?? [], studentIds: row?.student_ids ?? [], newer: row?.newer ?? true, schoolRev: Number(row?.school_rev ?? 0) };
 }
 
 /**

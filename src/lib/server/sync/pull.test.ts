@@ -48,7 +48,7 @@ async function addQualification(schoolId: string, authorId: string) {
 }
 
 describe('polling with a current cursor', () => {
-	it('answers nothing new with the same cursor, and each write in scope arrives on the next poll while writes elsewhere do not', async () => {
+	it('answers nothing new (the cursor moving up to the school’s newest write), and each write in scope arrives on the next poll while writes elsewhere do not', async () => {
 		const studentCursor = await upToDate(w.a.student);
 		const coachCursor = await upToDate(w.a.coach);
 
@@ -62,7 +62,15 @@ describe('polling with a current cursor', () => {
 		await sync(t.db, w.b.coach, { cursor: null, ops: [put('board', { title: 'Bord B', groupIds: [w.b.group.id] })] });
 		const classmateGoal = put('goal', { title: 'Van een klasgenoot' });
 		await sync(t.db, w.a.classmate, { cursor: null, ops: [classmateGoal] });
-		expect(await poll(w.a.student, studentCursor)).toMatchObject({ changes: [], cursor: studentCursor });
+		// Nothing for the student, but they now have everything in scope up to the classmate's write: the cursor
+		// moves up to it (same scope), so that their next poll can be answered without reading the database.
+		const moved = await poll(w.a.student, studentCursor);
+		expect(moved).toMatchObject({ changes: [], more: false, reset: false });
+		const [, oldRev, oldKey] = studentCursor.split('.');
+		const [, newRev, newKey] = moved.cursor.split('.');
+		expect(Number(newRev)).toBeGreaterThan(Number(oldRev));
+		expect(newKey).toBe(oldKey);
+		expect(await poll(w.a.student, moved.cursor)).toMatchObject({ changes: [], cursor: moved.cursor });
 		const coachSeen = await poll(w.a.coach, coachCursor);
 		expect(coachSeen.changes.map((c) => c.id)).toEqual([classmateGoal.id]);
 		expect(coachSeen.cursor).not.toBe(coachCursor);
@@ -73,7 +81,7 @@ describe('polling with a current cursor', () => {
 		const board = put('board', { title: 'Bord', groupIds: [w.a.group.id] });
 		await sync(t.db, w.a.coach, { cursor: null, ops: [board] });
 		const qualification = await addQualification(w.a.school.id, w.a.admin.id);
-		const seen = await poll(w.a.student, studentCursor);
+		const seen = await poll(w.a.student, moved.cursor);
 		expect(seen.changes.map((c) => c.id)).toEqual([own.id, board.id, qualification]);
 		expect(seen.reset).toBe(false);
 		expect(await poll(w.a.student, seen.cursor)).toMatchObject({ changes: [], cursor: seen.cursor });

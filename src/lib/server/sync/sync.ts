@@ -6,10 +6,11 @@ import type { Actor } from '../policy';
 import { applyOps } from './apply-ops';
 import { changesSince, scopeAndNewer } from './changes-since';
 import { decodeCursor, encodeCursor, loadScope, makeScope } from './scope';
+import type { PollCache } from './poll-cache';
 
 /** One sync round: apply the device's ops, then answer everything in its scope after its cursor. */
-export async function sync(db: Db, actor: Actor, request: SyncRequest): Promise<SyncResponse & { reset: boolean }> {
-	if (!request.ops.length) return pull(db, actor, request.cursor);
+export async function sync(db: Db, actor: Actor, request: SyncRequest, cache?: PollCache): Promise<SyncResponse & { reset: boolean }> {
+	if (!request.ops.length) return pull(db, actor, request.cursor, cache);
 	const scope = await loadScope(db, actor);
 	// An op whose data holds text PostgreSQL cannot store (a NUL, half a surrogate pair) is refused on
 	// its own, like any invalid op, instead of failing the whole batch's transaction with a 500.
@@ -30,13 +31,19 @@ export async function sync(db: Db, actor: Actor, request: SyncRequest): Promise<
  * A sync without ops. Most are polls from devices that are up to date: the scope and "anything newer than the
  * cursor?" come in one statement, and only when something is newer (or the cursor is from another scope)
  * are the changes read — the same answer `changesSince` gives, in one round trip instead of two.
+ *
+ * When the device has everything in its scope, its cursor moves up to the school's newest rev (read in the
+ * same statement), so that its next poll can be answered from `cache` while others in the school write.
  */
-async function pull(db: Db, actor: Actor, cursor: string | null): Promise<SyncResponse & { reset: boolean }> {
+async function pull(db: Db, actor: Actor, cursor: string | null, cache?: PollCache): Promise<SyncResponse & { reset: boolean }> {
 	const claimed = cursor ? Number(cursor.split('.')[1]) : 0;
+	const ticket = cache?.ticket(actor.schoolId);
 	const probe = await scopeAndNewer(db, actor, Number.isSafeInteger(claimed) && claimed >= 0 ? claimed : 0);
 	const scope = makeScope(actor, probe.groupIds, probe.studentIds);
+	if (ticket) cache!.rememberPoll(ticket, scope, probe.schoolRev);
 	const { rev, reset } = decodeCursor(cursor, scope);
-	if (!reset && !probe.newer) return { cursor: encodeCursor(rev, scope), results: [], changes: [], more: false, reset };
+	if (!reset && !probe.newer) return { cursor: encodeCursor(Math.max(rev, probe.schoolRev), scope), results: [], changes: [], more: false, reset };
 	const { changes, more, lastRev } = await changesSince(db, scope, rev);
-	return { cursor: encodeCursor(lastRev, scope), results: [], changes, more, reset };
+	// Read after the probe: when it is complete, it holds everything in scope up to the school's rev then.
+	return { cursor: encodeCursor(more ? lastRev : Math.max(lastRev, probe.schoolRev), scope), results: [], changes, more, reset };
 }

@@ -105,8 +105,10 @@ export async function startServer({ database, env = {}, readyTimeoutMs = 60_000 
 	assertBuilt();
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
-	const child = spawn(process.execPath, [builtServer], {
+	// As `npm start` runs it: scripts/serve.mjs imports the build (several workers with KOERS_WORKERS).
+	const child = spawn(process.execPath, [path.resolve('scripts/serve.mjs')], {
 		env: {
+			KOERS_BUILD_DIR: path.dirname(builtServer),
 			PATH: process.env.PATH ?? '',
 			HOME: process.env.HOME ?? '',
 			NODE_ENV: 'production',
