@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addToGroup, makeGroup, makeSchool, makeUser, testPassword } from '../testing/db';
 import { freshDatabase, HttpClient, startServer, withDatabase, type FreshDatabase, type ServerProcess } from '../testing/server-process';
@@ -109,3 +110,28 @@ it(`answers polls, delivers every write on a later poll and stops a signed-out d
 	expect(status).toBe(401);
 	expect((await laptop.json('/api/sync', { cursor: phoneLast, ops: [] })).status).toBe(200);
 }, 60_000);
+
+it('stops gracefully on SIGTERM, every worker with it', async () => {
+	const pid = server.child.pid!;
+	const workersBefore = childProcesses(pid);
+	expect(workersBefore.length).toBe(workers > 1 ? workers : 0);
+	expect(await server.stop('SIGTERM')).toEqual({ code: 0, signal: null });
+	for (const worker of workersBefore) expect(alive(worker)).toBe(false);
+}, 30_000);
+
+function childProcesses(pid: number): number[] {
+	try {
+		return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+	} catch {
+		return [];
+	}
+}
+
+function alive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
