@@ -1,16 +1,15 @@
-import { getLocale } from '$lib/paraglide/runtime.js';
+import { dateFormat } from '$lib/i18n/intl';
 
-const tag = () => (getLocale() === 'en' ? 'en-GB' : 'nl-NL');
 
 /** 10:42 today, or "23 nov 10:42" on another day. */
 export function formatTime(iso: string): string {
 	const d = new Date(iso);
 	const today = new Date();
 	const sameDay = d.toDateString() === today.toDateString();
-	return new Intl.DateTimeFormat(tag(), sameDay ? { hour: '2-digit', minute: '2-digit' } : { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(d);
+	return dateFormat(sameDay ? { hour: '2-digit', minute: '2-digit' } : { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(d);
 }
 
 /** "17 november" in the interface's language (not the browser's). */
 export function formatDay(isoDate: string): string {
-	return new Intl.DateTimeFormat(tag(), { day: 'numeric', month: 'long' }).format(new Date(isoDate));
+	return dateFormat({ day: 'numeric', month: 'long' }).format(new Date(isoDate));
 }

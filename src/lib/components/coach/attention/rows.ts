@@ -1,6 +1,6 @@
 import { attentionBalance, type Contact } from '$lib/domain/attention';
 import type { LocalRecord } from '$lib/client/db';
-import { getLocale } from '$lib/paraglide/runtime.js';
+import { dateFormat } from '$lib/i18n/intl';
 
 export interface AttentionRow {
 	studentId: string;
@@ -32,5 +32,5 @@ export function attentionRows(students: { id: string; displayName: string }[], c
 export function formatContact(at: string): string {
 	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(at);
 	const d = match ? new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : new Date(at);
-	return new Intl.DateTimeFormat(getLocale() === 'en' ? 'en-GB' : 'nl-NL', { day: 'numeric', month: 'short', year: 'numeric' }).format(d);
+	return dateFormat({ day: 'numeric', month: 'short', year: 'numeric' }).format(d);
 }

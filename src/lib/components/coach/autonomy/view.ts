@@ -1,6 +1,7 @@
 import { m } from '$lib/paraglide/messages.js';
 import type { LocalRecord } from '$lib/client/db';
 import type { AutonomyLevelName, ProposalReason } from '$lib/domain/autonomy-proposal';
+import { dateFormat } from '$lib/i18n/intl';
 
 export const autonomyLevelNames: readonly AutonomyLevelName[] = ['guided', 'shared', 'selfDirected'];
 
@@ -54,7 +55,7 @@ export function signalText(signal: ProposalReason['signal']): string {
 }
 
 export function formatDate(iso: string): string {
-	return new Intl.DateTimeFormat(m.autonomy_date_locale(), { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(iso));
+	return dateFormat({ day: 'numeric', month: 'short', year: 'numeric' }, m.autonomy_date_locale()).format(new Date(iso));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 import { m } from '$lib/paraglide/messages.js';
-import { getLocale } from '$lib/paraglide/runtime.js';
 import type { BoardFileError, BoardFileErrorCode } from '$lib/domain/board-file';
 import type { EntityData } from '$lib/domain/entities';
+import { dateFormat, numberFormat } from '$lib/i18n/intl';
 
 type Params = Record<string, string | number>;
 const s = (p: Params, k: string) => String(p[k] ?? '');
@@ -58,8 +58,6 @@ const types: Record<EntityData['item']['type'], () => string> = {
 };
 export const typeName = (type: EntityData['item']['type']) => types[type]();
 
-const tag = () => (getLocale() === 'en' ? 'en-GB' : 'nl-NL');
-
 function day(date: string): Date {
 	const [y, mo, d] = date.split('-').map(Number);
 	return new Date(y!, mo! - 1, d!, 12);
@@ -67,7 +65,7 @@ function day(date: string): Date {
 
 /** "16 nov. 2026 – 29 jan. 2027", or "Geen periode". */
 export function periodText(start: string | null | undefined, end: string | null | undefined): string {
-	const f = new Intl.DateTimeFormat(tag(), { day: 'numeric', month: 'short', year: 'numeric' });
+	const f = dateFormat({ day: 'numeric', month: 'short', year: 'numeric' });
 	if (start && end) return `${f.format(day(start))} – ${f.format(day(end))}`;
 	if (start) return `${f.format(day(start))} –`;
 	if (end) return `– ${f.format(day(end))}`;
@@ -75,5 +73,5 @@ export function periodText(start: string | null | undefined, end: string | null 
 }
 
 export function averageText(average: number): string {
-	return new Intl.NumberFormat(tag(), { maximumFractionDigits: 1 }).format(average);
+	return numberFormat({ maximumFractionDigits: 1 }).format(average);
 }

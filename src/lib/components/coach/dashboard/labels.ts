@@ -1,7 +1,7 @@
 import { m } from '$lib/paraglide/messages.js';
-import { getLocale } from '$lib/paraglide/runtime.js';
 import { daysSince, type AttentionReason, type AutonomyLevel, type CyclePhase, type RowStatus } from '$lib/domain/dashboard';
 import type { PaceState } from '$lib/domain/pace';
+import { relativeTimeFormat } from '$lib/i18n/intl';
 
 /** The words of the dashboard, one place for the table and the cards. */
 export function paceLabel(p: PaceState): string {
@@ -41,5 +41,5 @@ export function reasonLabel(r: AttentionReason): string {
 export function ago(at: string | null, today: Date): string | null {
 	const days = daysSince(at, today);
 	if (days === null) return null;
-	return new Intl.RelativeTimeFormat(getLocale(), { numeric: 'auto' }).format(-days, 'day');
+	return relativeTimeFormat({ numeric: 'auto' }).format(-days, 'day');
 }

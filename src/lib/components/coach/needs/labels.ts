@@ -1,7 +1,7 @@
 import { needPhases } from '$lib/domain/constants';
 import type { EntityData } from '$lib/domain/entities';
 import { m } from '$lib/paraglide/messages.js';
-import { getLocale } from '$lib/paraglide/runtime.js';
+import { dateFormat } from '$lib/i18n/intl';
 
 /**
  * Words that describe a student as a label rather than what they need ("zwak", "lui").
@@ -39,7 +39,7 @@ export function kindLabel(kind: NeedKind): string {
 /** A calendar date (YYYY-MM-DD) in the reader's language. */
 export function formatDay(iso: string): string {
 	const [y, mo, d] = iso.slice(0, 10).split('-').map(Number);
-	return new Intl.DateTimeFormat(getLocale() === 'en' ? 'en-GB' : 'nl-NL', { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(y!, mo! - 1, d!));
+	return dateFormat({ day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(y!, mo! - 1, d!));
 }
 
 /** Today as YYYY-MM-DD in local time. */

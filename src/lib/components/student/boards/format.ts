@@ -1,11 +1,9 @@
-import { getLocale } from '$lib/paraglide/runtime.js';
 import { m } from '$lib/paraglide/messages.js';
 import { isIsoWeek, weekDays, weekNumber, weeksBetween, type IsoWeek } from '$lib/domain/pace';
 import type { EntityData } from '$lib/domain/entities';
 import type { LevelView } from './model';
 import type { ChoiceState } from './model';
-
-const tag = () => (getLocale() === 'en' ? 'en-GB' : 'nl-NL');
+import { dateFormat, numberFormat } from '$lib/i18n/intl';
 
 /** A calendar date ("2026-11-23") as a local Date at noon, so no time zone moves it to another day. */
 function localDay(date: string): Date {
@@ -17,7 +15,7 @@ function localDay(date: string): Date {
 export function weekDates(week: IsoWeek): string {
 	if (!isIsoWeek(week)) return '';
 	const { start, end } = weekDays(week);
-	const f = new Intl.DateTimeFormat(tag(), { day: 'numeric', month: 'short' });
+	const f = dateFormat({ day: 'numeric', month: 'short' });
 	try {
 		return f.formatRange(localDay(start), localDay(end));
 	} catch {
@@ -42,14 +40,14 @@ export function dayName(iso: string | null | undefined): string {
 	if (!iso) return '';
 	const d = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? localDay(iso) : new Date(iso);
 	if (Number.isNaN(d.getTime())) return '';
-	return new Intl.DateTimeFormat(tag(), { day: 'numeric', month: 'short' }).format(d);
+	return dateFormat({ day: 'numeric', month: 'short' }).format(d);
 }
 
 /** "ongeveer 45 minuten", "ongeveer 1,5 uur". */
 export function duration(minutes: number | null | undefined): string | null {
 	if (minutes == null || minutes <= 0) return null;
 	if (minutes < 60) return m.boards_minutes({ minutes });
-	const hours = new Intl.NumberFormat(tag(), { maximumFractionDigits: 1 }).format(Math.round((minutes / 60) * 2) / 2);
+	const hours = numberFormat({ maximumFractionDigits: 1 }).format(Math.round((minutes / 60) * 2) / 2);
 	return m.boards_hours({ hours });
 }
 

@@ -1,7 +1,7 @@
 import { m } from '$lib/paraglide/messages.js';
-import { getLocale } from '$lib/paraglide/runtime.js';
 import type { LocalRecord } from '$lib/client/db';
 import type { EntityData } from '$lib/domain/entities';
+import { dateFormat } from '$lib/i18n/intl';
 
 /**
  * The intake wizard's pure parts: which answers belong to which step, where to start, and how the
@@ -139,7 +139,7 @@ export function splitVersions(rows: IntakeRecord[]): IntakeVersions {
 
 /** "12 maart 2025", or with the time ("12 maart 2025 om 10:42") to tell two versions of one day apart. */
 export function formatDate(iso: string, withTime = false): string {
-	return new Intl.DateTimeFormat(getLocale() === 'en' ? 'en-GB' : 'nl-NL', {
+	return dateFormat({
 		day: 'numeric',
 		month: 'long',
 		year: 'numeric',

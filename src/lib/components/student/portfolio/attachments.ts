@@ -10,6 +10,8 @@
  *
  * Sizes are in kB of 1000 bytes, the way a phone shows them.
  */
+import { numberFormat } from '$lib/i18n/intl';
+
 export const attachmentLimits = {
 	imageBytes: 250_000,
 	pdfBytes: 500_000,
@@ -60,7 +62,7 @@ export const isPdf = (a: Pick<PortfolioAttachment, 'type'>) => a.type === 'appli
 
 /** 512 kB, 1,2 MB: how big a file is, in the words of a phone. */
 export function formatSize(bytes: number, locale: string): string {
-	const nf = (n: number, digits: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(n);
+	const nf = (n: number, digits: number) => numberFormat({ maximumFractionDigits: digits }, locale).format(n);
 	if (bytes < 1000) return `${bytes} B`;
 	if (bytes < 1_000_000) return `${nf(Math.ceil(bytes / 1000), 0)} kB`;
 	return `${nf(bytes / 1_000_000, 1)} MB`;

@@ -1,5 +1,6 @@
 import type { EntityData } from '$lib/domain/entities';
 import type { LocalRecord } from '$lib/client/db';
+import { dateFormat, localeTag } from '$lib/i18n/intl';
 
 /** A work process from the school's qualification file, with the core task it belongs to. */
 export interface WorkProcessOption {
@@ -135,7 +136,7 @@ export function reflectionsOf(
 
 /** A date in the student's language: "23 november 2025". */
 export function formatDate(iso: string | Date, locale: string, long = true): string {
-	return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', long ? { day: 'numeric', month: 'long', year: 'numeric' } : { day: 'numeric', month: 'short', year: 'numeric' }).format(
+	return dateFormat(long ? { day: 'numeric', month: 'long', year: 'numeric' } : { day: 'numeric', month: 'short', year: 'numeric' }, localeTag(locale)).format(
 		typeof iso === 'string' ? new Date(iso) : iso
 	);
 }
