@@ -154,13 +154,15 @@ describe('the poll cache', () => {
 			| { kind: 'goal'; who: number }
 			| { kind: 'board'; who: number; other: boolean }
 			| { kind: 'move' }
-			| { kind: 'raw'; who: number };
+			| { kind: 'raw'; who: number }
+			| { kind: 'qualification'; school: 'a' | 'b' };
 		const step: fc.Arbitrary<Step> = fc.oneof(
 			{ arbitrary: fc.record({ kind: fc.constant('poll' as const), who: fc.nat(6) }), weight: 4 },
 			fc.record({ kind: fc.constant('goal' as const), who: fc.constantFrom(0, 1, 2, 5) }),
 			fc.record({ kind: fc.constant('board' as const), who: fc.constantFrom(3, 4, 6), other: fc.boolean() }),
 			fc.record({ kind: fc.constant('move' as const) }),
-			fc.record({ kind: fc.constant('raw' as const), who: fc.constantFrom(0, 1, 2, 5) })
+			fc.record({ kind: fc.constant('raw' as const), who: fc.constantFrom(0, 1, 2, 5) }),
+			fc.record({ kind: fc.constant('qualification' as const), school: fc.constantFrom('a' as const, 'b' as const) })
 		);
 		let answered = 0;
 		await fc.assert(
@@ -189,6 +191,13 @@ describe('the poll cache', () => {
 					}
 					if (s.kind === 'raw') {
 						await t.db.execute(sql`update records set rev = nextval('rev_seq') where id = (select id from records where owner_id = ${all[s.who]!.id} limit 1)`);
+					}
+					if (s.kind === 'qualification') {
+						// The school's admin adds a qualification (in everyone's scope), written as an import would.
+						const school = w[s.school];
+						await t.db.execute(
+							sql`insert into records (id, school_id, entity, author_id, rev, data) values (${randomUUID()}, ${school.school.id}, 'qualification', ${school.admin.id}, nextval('rev_seq'), ${JSON.stringify({ title: 'Kwalificatie' })}::jsonb)`
+						);
 					}
 					await heard();
 					for (const [who, cursor] of cursors) {
