@@ -71,20 +71,28 @@ export async function openDatabase(config: DbConfig = {}): Promise<Database> {
 		}
 		const listen: Database['listen'] = async (channel, heard, lost) => {
 			const client = new pg.Client({ connectionString: config.databaseUrl });
+			let listening = false;
 			let stopped = false;
+			// Before LISTEN took, a failure rejects the promise below; after, it is reported once through `lost`.
 			const broke = (error: unknown) => {
 				if (stopped) return;
 				stopped = true;
 				client.end().catch(() => {});
-				lost(error);
+				if (listening) lost(error);
 			};
 			client.on('error', broke);
 			client.on('end', () => broke(new Error('connection ended')));
 			client.on('notification', (m) => {
 				if (m.channel === channel) heard(m.payload ?? '');
 			});
-			await client.connect();
-			await client.query(`listen "${channel.replace(/"/g, '')}"`);
+			try {
+				await client.connect();
+				await client.query(`listen "${channel.replace(/"/g, '')}"`);
+			} catch (error) {
+				broke(error);
+				throw error;
+			}
+			listening = true;
 			return async () => {
 				stopped = true;
 				await client.end().catch(() => {});

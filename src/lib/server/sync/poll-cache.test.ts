@@ -9,7 +9,7 @@ import { useTwoSchools, type TestDatabase, type TwoSchools } from '../testing/us
 import { createSession, deleteSession, validateSession } from '../auth/session';
 import type { Actor } from '../policy';
 import { changesSince } from './changes-since';
-import { feedChannel, PollCache } from './poll-cache';
+import { feedChannel, PollCache, startChangeFeed, stopChangeFeed } from './poll-cache';
 import { decodeCursor, loadScope } from './scope';
 import { sync } from './sync';
 
@@ -213,4 +213,39 @@ describe('the poll cache', () => {
 		// It must also be of use: some of those polls were answered from memory.
 		expect(answered).toBeGreaterThan(0);
 	}, 120_000);
+});
+
+describe('the change feed on PostgreSQL', () => {
+	async function until(ok: () => boolean, ms = 5_000) {
+		const end = Date.now() + ms;
+		while (!ok()) {
+			if (Date.now() > end) throw new Error('timed out');
+			await new Promise((r) => setTimeout(r, 20));
+		}
+	}
+
+	it.skipIf(!process.env.KOERS_TEST_PG_URL)('turns the cache off when its connection is lost, and on again once it has reconnected', async () => {
+		const own = new PollCache();
+		startChangeFeed(() => t, own);
+		try {
+			await until(() => own.live);
+			const runPoll = async (cursor: string | null) => (await sync(t.db, w.a.student, { cursor, ops: [] }, own)).cursor;
+			let cursor = await runPoll(null);
+			cursor = await runPoll(cursor);
+			expect(own.nothingNew(w.a.student, cursor)).toBe(true);
+			// The database drops the listening connection (a restart, a failover, an admin).
+			await t.db.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query ilike 'listen %'`);
+			await until(() => !own.live);
+			expect(own.nothingNew(w.a.student, cursor)).toBe(false);
+			await until(() => own.live);
+			// Back: filled again from the database, and writes are heard again.
+			cursor = await runPoll(cursor);
+			const ownGoal = put('goal', { title: 'Na de storing' });
+			await sync(t.db, w.a.student, { cursor: null, ops: [ownGoal] });
+			await until(() => !own.nothingNew(w.a.student, cursor));
+			expect((await sync(t.db, w.a.student, { cursor, ops: [] }, own)).changes.map((c) => c.id)).toEqual([ownGoal.id]);
+		} finally {
+			await stopChangeFeed(own);
+		}
+	}, 30_000);
 });
