@@ -22,7 +22,7 @@ if (workers === 1) {
 } else {
 	let stopping = false;
 	const start = (index) => {
-		const worker = cluster.fork({ KOERS_WORKER: String(index), KOERS_BACKGROUND: index === 0 ? process.env.KOERS_BACKGROUND ?? '1' : '0' });
+		const worker = cluster.fork({ KOERS_BACKGROUND: index === 0 ? process.env.KOERS_BACKGROUND ?? '1' : '0' });
 		worker.on('exit', (code, signal) => {
 			if (stopping) return;
 			console.error(JSON.stringify({ time: new Date().toISOString(), level: 'error', msg: 'worker exited', worker: index, code, signal }));

@@ -2,7 +2,7 @@ import type { Me } from '$lib/domain/user';
 import type { Database } from '../db';
 import { hashToken, sessionLifetimeMs, type ValidSession } from '../auth/session';
 import { log, errorCode } from '../log';
-import type { Scope } from './scope';
+import { parseCursor, type Scope } from './scope';
 
 /**
  * What lets a server process answer "nothing new" to a device's poll without a query (issue 6).
@@ -29,10 +29,11 @@ export const feedChannel = 'koers_changes';
 const maxEntries = 100_000;
 
 export interface PollTicket {
+	/** Which connection of the feed (and whether there was one): nothing heard before a reconnect counts. */
+	epoch: number;
 	sessions: number;
 	scopes: number;
 	school: number;
-	live: boolean;
 }
 
 interface SchoolMarks {
@@ -55,6 +56,8 @@ export function watchKeys(scope: Scope): string[] {
 
 export class PollCache {
 	#live = false;
+	/** Bumped whenever the cache is emptied (feed up or down): a ticket from before is worth nothing. */
+	#epoch = 0;
 	#sessions = new Map<string, { user: Me; expiresAt: number }>();
 	#scopes = new Map<string, { key: string; watch: string[] }>();
 	#schools = new Map<string, SchoolMarks>();
@@ -83,14 +86,17 @@ export class PollCache {
 		this.#sessions.clear();
 		this.#scopes.clear();
 		this.#schools.clear();
-		this.#sessionsHeard++;
-		this.#scopesHeard++;
-		for (const [k, n] of this.#schoolHeard) this.#schoolHeard.set(k, n + 1);
+		this.#epoch++;
+	}
+
+	/** The ticket was taken while the feed was up, and it has not been down since. */
+	#current(ticket: PollTicket): boolean {
+		return this.#live && ticket.epoch === this.#epoch;
 	}
 
 	/** Taken before the query whose result may fill the cache. */
 	ticket(schoolId: string): PollTicket {
-		return { sessions: this.#sessionsHeard, scopes: this.#scopesHeard, school: this.#schoolHeard.get(schoolId) ?? 0, live: this.#live };
+		return { epoch: this.#live ? this.#epoch : -1, sessions: this.#sessionsHeard, scopes: this.#scopesHeard, school: this.#schoolHeard.get(schoolId) ?? 0 };
 	}
 
 	/** One notification from the feed. */
@@ -130,7 +136,7 @@ export class PollCache {
 	}
 
 	rememberSession(ticket: PollTicket, token: string, session: ValidSession): void {
-		if (!ticket.live || !this.#live || ticket.sessions !== this.#sessionsHeard) return;
+		if (!this.#current(ticket) || ticket.sessions !== this.#sessionsHeard) return;
 		if (this.#sessions.size >= maxEntries) this.#sessions.clear();
 		this.#sessions.set(hashToken(token), { user: session.user, expiresAt: session.expiresAt.getTime() });
 	}
@@ -140,7 +146,7 @@ export class PollCache {
 	 * newest rev from the same statement as the floor.
 	 */
 	rememberPoll(ticket: PollTicket, scope: Scope, schoolRev: number): void {
-		if (!ticket.live || !this.#live) return;
+		if (!this.#current(ticket)) return;
 		const { actor } = scope;
 		if (ticket.scopes === this.#scopesHeard) {
 			if (this.#scopes.size >= maxEntries) this.#scopes.clear();
@@ -153,10 +159,9 @@ export class PollCache {
 
 	/** True when nothing in the user's scope can have been written after `cursor`: the poll's answer is its own cursor. */
 	nothingNew(user: { id: string; schoolId: string }, cursor: string): boolean {
-		if (!this.#live) return false;
-		const [v, revText, key] = cursor.split('.');
-		const rev = Number(revText);
-		if (v !== 'v1' || !Number.isSafeInteger(rev) || rev < 0) return false;
+		const parsed = parseCursor(cursor);
+		if (!this.#live || !parsed) return false;
+		const { rev, key } = parsed;
 		const scope = this.#scopes.get(user.id);
 		const school = this.#schools.get(user.schoolId);
 		if (!scope || !school || scope.key !== key || rev < school.floor) return false;

@@ -55,10 +55,17 @@ export function encodeCursor(rev: number, scope: Scope): string {
 	return `v1.${rev}.${scope.key}`;
 }
 
-export function decodeCursor(cursor: string | null, scope: Scope): { rev: number; reset: boolean } {
-	if (!cursor) return { rev: 0, reset: true };
+/** The rev and scope key a cursor holds, or null when it is not a cursor of this version. */
+export function parseCursor(cursor: string | null): { rev: number; key: string | undefined } | null {
+	if (!cursor) return null;
 	const [v, rev, key] = cursor.split('.');
 	const n = Number(rev);
-	if (v !== 'v1' || !Number.isSafeInteger(n) || n < 0 || key !== scope.key) return { rev: 0, reset: true };
-	return { rev: n, reset: false };
+	if (v !== 'v1' || !Number.isSafeInteger(n) || n < 0) return null;
+	return { rev: n, key };
+}
+
+export function decodeCursor(cursor: string | null, scope: Scope): { rev: number; reset: boolean } {
+	const parsed = parseCursor(cursor);
+	if (!parsed || parsed.key !== scope.key) return { rev: 0, reset: true };
+	return { rev: parsed.rev, reset: false };
 }

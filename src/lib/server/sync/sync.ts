@@ -5,7 +5,7 @@ import { unstorableTextAt } from '$lib/domain/text';
 import type { Actor } from '../policy';
 import { applyOps } from './apply-ops';
 import { changesSince, scopeAndNewer } from './changes-since';
-import { decodeCursor, encodeCursor, loadScope, makeScope } from './scope';
+import { decodeCursor, encodeCursor, loadScope, makeScope, parseCursor } from './scope';
 import type { PollCache } from './poll-cache';
 
 /** One sync round: apply the device's ops, then answer everything in its scope after its cursor. */
@@ -36,9 +36,8 @@ export async function sync(db: Db, actor: Actor, request: SyncRequest, cache?: P
  * same statement), so that its next poll can be answered from `cache` while others in the school write.
  */
 async function pull(db: Db, actor: Actor, cursor: string | null, cache?: PollCache): Promise<SyncResponse & { reset: boolean }> {
-	const claimed = cursor ? Number(cursor.split('.')[1]) : 0;
 	const ticket = cache?.ticket(actor.schoolId);
-	const probe = await scopeAndNewer(db, actor, Number.isSafeInteger(claimed) && claimed >= 0 ? claimed : 0);
+	const probe = await scopeAndNewer(db, actor, parseCursor(cursor)?.rev ?? 0);
 	const scope = makeScope(actor, probe.groupIds, probe.studentIds);
 	if (ticket) cache!.rememberPoll(ticket, scope, probe.schoolRev);
 	const { rev, reset } = decodeCursor(cursor, scope);
