@@ -34,6 +34,9 @@ export const applySlice = 1000;
 /** Rows handed to IndexedDB at once: copying 50 rows stays well under a 50 ms task on a slow phone. */
 const putGroup = 50;
 
+/** Milliseconds of handing rows over before the page gets the thread back (a long task is 50 ms). */
+const taskBudget = 12;
+
 /** Lets the browser paint and handle input before the next slice (`scheduler.yield` where it exists). */
 function yieldToMain(): Promise<void> {
 	const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
@@ -46,7 +49,12 @@ async function applySlice_(db: KoersDB, changes: Change[], reset: boolean): Prom
 	await db.transaction('rw', [...tables, db.outbox], async () => {
 		if (reset) {
 			// All requests at once: IndexedDB runs them in order, without a round trip to this page between them.
-			await Promise.all(tables.map((table) => table.where('pending').equals(0).delete()));
+			await Promise.all(
+				tables.map(async (table) => {
+					const ids = await table.where('pending').equals(0).primaryKeys();
+					if (ids.length) await table.bulkDelete(ids);
+				})
+			);
 		}
 		if (!changes.length) return;
 
@@ -116,11 +124,23 @@ async function applySlice_(db: KoersDB, changes: Change[], reset: boolean): Prom
 			else add(deletes, entity, id);
 		}
 		await Promise.all([...deletes].map(([entity, ids]) => db.records(entity).bulkDelete(ids)));
-		// IndexedDB copies each row on this thread when it is handed over: rows go in small groups, each
-		// after the previous one is stored, so the page gets the thread back in between (short tasks).
+		// IndexedDB copies each row on this thread when it is handed over. Rows go in groups of
+		// `putGroup`, handed over one after the other until this task has used `taskBudget`; then it waits
+		// for the last one to be stored, which gives the thread back to the page (short tasks on a slow
+		// phone, few round trips on a fast one).
+		let pending: Promise<unknown>[] = [];
+		let started = performance.now();
 		for (const [entity, rows] of puts) {
-			for (let i = 0; i < rows.length; i += putGroup) await db.records(entity).bulkPut(rows.slice(i, i + putGroup) as never);
+			for (let i = 0; i < rows.length; i += putGroup) {
+				pending.push(db.records(entity).bulkPut(rows.slice(i, i + putGroup) as never));
+				if (performance.now() - started >= taskBudget) {
+					await Promise.all(pending);
+					pending = [];
+					started = performance.now();
+				}
+			}
 		}
+		await Promise.all(pending);
 	});
 }
 
