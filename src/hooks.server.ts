@@ -14,6 +14,7 @@ import { startRetentionSchedule, stopRetentionSchedule } from '$lib/server/priva
 import { startFactsRefresher, stopFactsRefresher } from '$lib/server/coach/facts.service';
 import { jsonError } from '$lib/server/http/api';
 import { compressResponse } from '$lib/server/http/compress';
+import { paintFirst } from '$lib/server/http/paint-first';
 import { log, withRequestId } from '$lib/server/log';
 
 /** Open the database (and seed the demo school) when the server starts, not on the first request. */
@@ -56,8 +57,9 @@ overwriteServerAsyncLocalStorage(localeStore);
 const i18n: Handle = ({ event, resolve }) => {
 	const locale = extractLocaleFromRequest(event.request) as Locale;
 	event.locals.locale = locale;
+	const paint = paintFirst();
 	return localeStore.run({ locale, origin: event.url.origin, messageCalls: new Set() }, () =>
-		resolve(event, { transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale) })
+		resolve(event, { preload: paint.preload, transformPageChunk: ({ html }) => paint.transform(html.replace('%paraglide.lang%', locale)) })
 	);
 };
 

@@ -35,7 +35,7 @@ export const applySlice = 1000;
 const putGroup = 50;
 
 /** Milliseconds of handing rows over before the page gets the thread back (a long task is 50 ms). */
-const taskBudget = 12;
+const taskBudget = 8;
 
 /** Lets the browser paint and handle input before the next slice (`scheduler.yield` where it exists). */
 function yieldToMain(): Promise<void> {

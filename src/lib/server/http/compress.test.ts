@@ -90,3 +90,19 @@ describe('Accept-Encoding', () => {
 		expect(acceptsGzip(null)).toBe(false);
 	});
 });
+
+describe('a page paints before its scripts run (paint-first.ts)', () => {
+	it('names no script in its Link header, and preloads after the first frame scripts the server does serve', async () => {
+		const page = await raw('/student', {});
+		expect(page.status).toBe(200);
+		expect(String(page.headers.link ?? '')).not.toMatch(/\.js>/);
+		const html = page.body.toString('utf8');
+		const boot = html.slice(html.lastIndexOf('<script nonce='));
+		expect(boot).toMatch(/requestAnimationFrame\(\(\) => setTimeout\(go\)\)/);
+		const listed = JSON.parse(/for \(const href of (\[[^\]]*\])\)/.exec(boot)![1]!) as string[];
+		// Everything the start-up script imports is among them: no waterfall of imports after the paint.
+		for (const imported of boot.matchAll(/import\("([^"]+)"\)/g)) expect(listed).toContain(imported[1]);
+		expect(listed.length).toBeGreaterThan(5);
+		for (const href of listed) expect((await raw(new URL(href, `${server.url}/student`).pathname, {})).status, href).toBe(200);
+	});
+});

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { paintFirst } from './paint-first';
+
+/** The end of a page as SvelteKit 2 renders it (split bundles, CSP nonce). */
+const page = (nonce = ' nonce="abc"') => `<!doctype html><html><head><title>Start</title></head><body><div style="display: contents">
+<main><h1>Hoi Daan!</h1></main>
+			<script${nonce}>
+				{
+					__sveltekit_x = { base: new URL(".", location).pathname.slice(0, -1) };
+
+					const element = document.currentScript.parentElement;
+
+					Promise.all([
+						import("./_app/immutable/entry/start.abc.js"),
+						import("./_app/immutable/entry/app.def.js")
+					]).then(([kit, app]) => {
+						kit.start(app, element, { node_ids: [0, 5] });
+					});
+				}
+			</script>
+		</div></body></html>`;
+
+function scriptOf(html: string): string {
+	return html.slice(html.indexOf('>', html.indexOf('<script')) + 1, html.lastIndexOf('</script>'));
+}
+
+/** Runs a page's start-up script against a stand-in browser and tells what happened, in order. */
+async function boot(html: string, visibility: 'visible' | 'hidden' = 'visible') {
+	const steps: string[] = [];
+	const frames: (() => void)[] = [];
+	const appended: string[] = [];
+	const document = {
+		visibilityState: visibility,
+		currentScript: { parentElement: 'body' },
+		createDocumentFragment: () => ({ nodes: [] as { href: string; rel: string }[], append(n: { href: string; rel: string }) { this.nodes.push(n); } }),
+		createElement: () => ({ rel: '', href: '' }),
+		head: { append: (f: { nodes: { href: string; rel: string }[] }) => f.nodes.forEach((n) => appended.push(`${n.rel} ${n.href}`)) }
+	};
+	const requestAnimationFrame = (f: () => void) => {
+		steps.push('frame requested');
+		frames.push(f);
+	};
+	const setTimeout = (f: () => void) => {
+		steps.push('after the frame');
+		f();
+	};
+	const imports: string[] = [];
+	const load = (path: string) => {
+		steps.push(`import ${path}`);
+		imports.push(path);
+		return Promise.resolve({ start: () => steps.push('started') });
+	};
+	const body = scriptOf(html).replaceAll('import(', '__import(');
+	new Function('document', 'requestAnimationFrame', 'setTimeout', '__import', 'location', body)(document, requestAnimationFrame, setTimeout, load, 'http://x/');
+	const tick = () => new Promise((r) => globalThis.setTimeout(r, 0));
+	await tick();
+	const beforeFrame = [...steps];
+	frames.forEach((f) => f());
+	await tick();
+	return { beforeFrame, steps, appended, imports };
+}
+
+describe('paintFirst', () => {
+	it('keeps scripts out of the Link header and other files in it', () => {
+		const paint = paintFirst();
+		expect(paint.preload({ type: 'js', path: '/_app/immutable/entry/start.abc.js' })).toBe(false);
+		expect(paint.preload({ type: 'css', path: '/_app/immutable/assets/0.css' })).toBe(true);
+		expect(paint.preload({ type: 'font', path: '/font.woff2' })).toBe(true);
+		expect(paint.preload({ type: 'asset', path: '/x.png' })).toBe(false);
+	});
+
+	it('starts the app only after the browser has painted a frame, with every script preloaded at once', async () => {
+		const paint = paintFirst();
+		for (const path of ['./_app/immutable/entry/start.abc.js', './_app/immutable/chunks/svelte.js', './_app/immutable/entry/app.def.js']) paint.preload({ type: 'js', path });
+		const run = await boot(paint.transform(page()));
+		expect(run.beforeFrame).toEqual(['frame requested']);
+		expect(run.appended).toEqual([
+			'modulepreload ./_app/immutable/entry/start.abc.js',
+			'modulepreload ./_app/immutable/chunks/svelte.js',
+			'modulepreload ./_app/immutable/entry/app.def.js'
+		]);
+		expect(run.steps).toEqual(['frame requested', 'after the frame', 'import ./_app/immutable/entry/start.abc.js', 'import ./_app/immutable/entry/app.def.js', 'started']);
+	});
+
+	it('starts at once in a hidden tab, which paints no frame', async () => {
+		const paint = paintFirst();
+		paint.preload({ type: 'js', path: './_app/immutable/entry/start.abc.js' });
+		const run = await boot(paint.transform(page()), 'hidden');
+		expect(run.beforeFrame).toContain('started');
+		expect(run.steps).not.toContain('frame requested');
+	});
+
+	it('leaves a page alone when it has no start-up script under a nonce, or no scripts were listed', () => {
+		const listed = paintFirst();
+		listed.preload({ type: 'js', path: './a.js' });
+		expect(listed.transform(page(''))).toBe(page(''));
+		expect(listed.transform('<p>error</p>')).toBe('<p>error</p>');
+		expect(paintFirst().transform(page())).toBe(page());
+	});
+});

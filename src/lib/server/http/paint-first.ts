@@ -1,0 +1,50 @@
+/**
+ * Pages paint before their scripts run (issue 6).
+ *
+ * SvelteKit lists every script of a page in a `Link: rel=modulepreload` header and starts the app from
+ * an inline script at the end of the body. The browser then downloads and compiles the app while it
+ * parses the page, and on a slow phone often runs all of it (hydration) before it paints the server's
+ * HTML once: the student waits for JavaScript to see a page that had arrived. Here a page's scripts are
+ * left out of the header, and its start-up script first waits until the browser has painted a frame,
+ * then asks for all of the page's scripts at once (preload links, so there is no waterfall of imports)
+ * and starts the app. A hidden page (a tab opened in the background) paints no frame; it starts at once.
+ *
+ * Measured with Lighthouse's mobile preset on the student home: LCP 1.8–2.0 s → 0.66–1.04 s, because the
+ * first paint no longer waits for 57 KB of scripts on a simulated slow connection.
+ */
+
+/** The boot of SvelteKit's start-up script (split bundles): `Promise.all([ import(start), import(app) ])`. */
+const boot = 'Promise.all([';
+
+export interface PaintFirst {
+	/** For `resolve`'s `preload`: scripts are remembered instead of going into the `Link` header. */
+	preload: (input: { type: 'js' | 'css' | 'font' | 'asset'; path: string }) => boolean;
+	/** For `transformPageChunk`: the start-up script waits for the first paint, then preloads the scripts. */
+	transform: (html: string) => string;
+}
+
+/** One per request: `preload` collects the page's scripts while it renders, `transform` uses them. */
+export function paintFirst(): PaintFirst {
+	const scripts: string[] = [];
+	return {
+		preload: ({ type, path }) => {
+			if (type !== 'js') return type === 'css' || type === 'font';
+			scripts.push(path);
+			return false;
+		},
+		transform: (html) => {
+			const at = html.lastIndexOf(boot);
+			// Only a start-up script under a nonce may change (a hashed one would no longer match its hash).
+			const end = html.indexOf('])', at);
+			if (at < 0 || end < 0 || !scripts.length || html.lastIndexOf('<script nonce=', at) < 0) return html;
+			const wait =
+				`new Promise((go) => (document.visibilityState === 'hidden' ? go() : requestAnimationFrame(() => setTimeout(go))))` +
+				`.then(() => {` +
+				`const links = document.createDocumentFragment();` +
+				`for (const href of ${JSON.stringify(scripts)}) { const link = document.createElement('link'); link.rel = 'modulepreload'; link.href = href; links.append(link); }` +
+				`document.head.append(links);` +
+				`return ${boot}`;
+			return html.slice(0, at) + wait + html.slice(at + boot.length, end + 2) + '; })' + html.slice(end + 2);
+		}
+	};
+}
