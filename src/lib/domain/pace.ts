@@ -38,12 +38,29 @@ function format(year: number, week: number): IsoWeek {
 	return `${String(year).padStart(4, '0')}-W${String(week).padStart(2, '0')}`;
 }
 
-function weekOfDay(dayNo: number): IsoWeek {
+/**
+ * Remembers the answers of a pure function of one key (a week, a day, a date-time string), up to
+ * `limit` of them. The coach's dashboard and overview compute the pace of every student on each look,
+ * and the same few weeks and dates come back thousands of times: building `Date`s for them was a
+ * fifth of the server's time on the dashboard page (issue 6).
+ */
+function remembered<K, V>(fn: (key: K) => V, limit = 4096): (key: K) => V {
+	const known = new Map<K, V>();
+	return (key) => {
+		if (known.has(key)) return known.get(key) as V;
+		const value = fn(key);
+		if (known.size >= limit) known.clear();
+		known.set(key, value);
+		return value;
+	};
+}
+
+const weekOfDay = remembered((dayNo: number): IsoWeek => {
 	const thursday = dayNo - weekday(dayNo) + 3;
 	const year = utcDate(thursday).getUTCFullYear();
 	const week = Math.floor((thursday - dayNumber(year, 0, 1)) / 7) + 1;
 	return format(year, week);
-}
+});
 
 /** The calendar day of a Date in local time, a "YYYY-MM-DD" date, or an ISO date-time (local). */
 function toDayNumber(value: Date | string): number | null {
@@ -69,31 +86,41 @@ export function isoWeek(date: Date | string): IsoWeek {
 	return weekOfDay(dn);
 }
 
+/** The week of a date or date-time string (read in this process's time zone, which does not change). */
+const weekOfString = remembered((date: string): IsoWeek | null => {
+	const dn = toDayNumber(date);
+	return dn === null ? null : weekOfDay(dn);
+});
+
 /** Like `isoWeek`, but null for a missing or broken date. */
 export function isoWeekOrNull(date: Date | string | null | undefined): IsoWeek | null {
 	if (date == null || date === '') return null;
+	if (typeof date === 'string') return weekOfString(date);
 	const dn = toDayNumber(date);
 	return dn === null ? null : weekOfDay(dn);
 }
 
 /** 52 or 53: a year has 53 ISO weeks when it starts on a Thursday, or is a leap year starting on a Wednesday. */
-export function weeksInYear(year: number): 52 | 53 {
-	return Number(weekOfDay(dayNumber(year, 11, 28)).slice(6)) === 53 ? 53 : 52;
-}
+export const weeksInYear = remembered((year: number): 52 | 53 => (Number(weekOfDay(dayNumber(year, 11, 28)).slice(6)) === 53 ? 53 : 52));
 
-/** `{ year, week }` of a well-formed week that exists ("2026-W53" does not), else null. */
-export function parseIsoWeek(value: string | null | undefined): { year: number; week: number } | null {
-	if (typeof value !== 'string') return null;
+const parseWeek = remembered((value: string): Readonly<{ year: number; week: number }> | null => {
 	const m = weekPattern.exec(value);
 	if (!m) return null;
 	const year = Number(m[1]);
 	const week = Number(m[2]);
 	if (week < 1 || week > weeksInYear(year)) return null;
-	return { year, week };
+	return Object.freeze({ year, week });
+});
+
+/** `{ year, week }` of a well-formed week that exists ("2026-W53" does not), else null. */
+export function parseIsoWeek(value: string | null | undefined): { year: number; week: number } | null {
+	if (typeof value !== 'string') return null;
+	const parsed = parseWeek(value);
+	return parsed && { ...parsed };
 }
 
 export function isIsoWeek(value: string | null | undefined): value is IsoWeek {
-	return parseIsoWeek(value) !== null;
+	return typeof value === 'string' && parseWeek(value) !== null;
 }
 
 /** The week number alone (48 for "2026-W48"); NaN for a broken week. */
@@ -102,7 +129,7 @@ export function weekNumber(week: IsoWeek): number {
 }
 
 function mondayOf(week: IsoWeek): number {
-	const p = parseIsoWeek(week);
+	const p = parseWeek(week);
 	if (!p) throw new RangeError(`Not an ISO week: ${week}`);
 	const jan4 = dayNumber(p.year, 0, 4);
 	return jan4 - weekday(jan4) + (p.week - 1) * 7;
@@ -137,9 +164,10 @@ export function compareWeeks(a: IsoWeek, b: IsoWeek): number {
 
 /** Every week from `from` to `to`, both included (empty when `to` is before `from`). */
 export function weekRange(from: IsoWeek, to: IsoWeek, max = 520): IsoWeek[] {
-	const n = weeksBetween(from, to);
+	const monday = mondayOf(from);
+	const n = Math.round((mondayOf(to) - monday) / 7);
 	const out: IsoWeek[] = [];
-	for (let i = 0; i <= n && i < max; i++) out.push(addWeeks(from, i));
+	for (let i = 0; i <= n && i < max; i++) out.push(weekOfDay(monday + i * 7));
 	return out;
 }
 
