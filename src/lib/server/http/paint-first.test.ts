@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { paintFirst } from './paint-first';
 
 /** The end of a page as SvelteKit 2 renders it (split bundles, CSP nonce). */
-const page = (nonce = ' nonce="abc"') => `<!doctype html><html><head><title>Start</title></head><body><div style="display: contents">
+const page = (nonce = ' nonce="abc"', text = 'Hoi') => `<!doctype html><html><head><title>Start</title></head><body><div style="display: contents">
 <main><h1>Hoi Daan!</h1></main>
 			<script${nonce}>
 				{
@@ -14,7 +14,7 @@ const page = (nonce = ' nonce="abc"') => `<!doctype html><html><head><title>Star
 						import("./_app/immutable/entry/start.abc.js"),
 						import("./_app/immutable/entry/app.def.js")
 					]).then(([kit, app]) => {
-						kit.start(app, element, { node_ids: [0, 5] });
+						kit.start(app, element, { node_ids: [0, 5], data: [{ goal: ${JSON.stringify(text)} }] });
 					});
 				}
 			</script>
@@ -80,6 +80,14 @@ describe('paintFirst', () => {
 			'modulepreload ./_app/immutable/entry/app.def.js'
 		]);
 		expect(run.steps).toEqual(['frame requested', 'after the frame', 'import ./_app/immutable/entry/start.abc.js', 'import ./_app/immutable/entry/app.def.js', 'started']);
+	});
+
+	it('is not misled by what a student wrote into the page', async () => {
+		const paint = paintFirst();
+		paint.preload({ type: 'js', path: './_app/immutable/entry/start.abc.js' });
+		const run = await boot(paint.transform(page(undefined, 'Promise.all([ x ]) ])')));
+		expect(run.beforeFrame).toEqual(['frame requested']);
+		expect(run.steps.at(-1)).toBe('started');
 	});
 
 	it('starts at once in a hidden tab, which paints no frame', async () => {

@@ -33,10 +33,13 @@ export function paintFirst(): PaintFirst {
 			return false;
 		},
 		transform: (html) => {
-			const at = html.lastIndexOf(boot);
-			// Only a start-up script under a nonce may change (a hashed one would no longer match its hash).
-			const end = html.indexOf('])', at);
-			if (at < 0 || end < 0 || !scripts.length || html.lastIndexOf('<script nonce=', at) < 0) return html;
+			// The start-up script is the page's last script, and only one under a nonce may change (a hashed
+			// one would no longer match its hash). Its boot comes before the page's data, which can hold
+			// anything a student wrote, so the search runs forwards from the script's start.
+			const script = html.lastIndexOf('<script nonce=');
+			const at = script < 0 ? -1 : html.indexOf(boot, script);
+			const end = at < 0 ? -1 : html.indexOf('])', at);
+			if (end < 0 || !scripts.length) return html;
 			const wait =
 				`new Promise((go) => (document.visibilityState === 'hidden' ? go() : requestAnimationFrame(() => setTimeout(go))))` +
 				`.then(() => {` +
