@@ -4,6 +4,7 @@ import type { EntityData } from '$lib/domain/entities';
 import type { KoersDB, LocalRecord } from './db';
 import { deleteRecord, discardRejected, saveRecord, type PatchFrom } from './repository';
 import { syncManager } from './sync/manager.svelte';
+import { byCodeUnits } from '$lib/domain/order';
 
 /**
  * What components use to read and write records: the repository plus a sync request. The device
@@ -65,7 +66,7 @@ export function liveRecords<E extends EntityName>(
 	const sign = order === 'newest' ? -1 : 1;
 	return live(async (db) => {
 		const rows = (await db.records(entity).toArray()).filter(filter);
-		return rows.sort((a, b) => sign * a.createdAt.localeCompare(b.createdAt));
+		return rows.sort((a, b) => sign * byCodeUnits(a.createdAt, b.createdAt));
 	}, [] as LocalRecord<E>[]);
 }
 

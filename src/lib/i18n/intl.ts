@@ -29,7 +29,3 @@ export function dateFormat(options: Intl.DateTimeFormatOptions, locale = localeT
 export function numberFormat(options: Intl.NumberFormatOptions, locale = localeTag()): Intl.NumberFormat {
 	return once('number', locale, options, () => new Intl.NumberFormat(locale, options));
 }
-
-export function relativeTimeFormat(options: Intl.RelativeTimeFormatOptions, locale: string = getLocale()): Intl.RelativeTimeFormat {
-	return once('relative', locale, options, () => new Intl.RelativeTimeFormat(locale, options));
-}

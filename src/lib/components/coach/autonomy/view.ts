@@ -2,6 +2,7 @@ import { m } from '$lib/paraglide/messages.js';
 import type { LocalRecord } from '$lib/client/db';
 import type { AutonomyLevelName, ProposalReason } from '$lib/domain/autonomy-proposal';
 import { dateFormat } from '$lib/i18n/intl';
+import { byCodeUnits } from '$lib/domain/order';
 
 export const autonomyLevelNames: readonly AutonomyLevelName[] = ['guided', 'shared', 'selfDirected'];
 
@@ -14,7 +15,7 @@ export function levelLabel(level: AutonomyLevelName | null | undefined): string 
 
 /** Newest first: by creation time, then by server revision (a record not yet on the server counts as newest). */
 export function newestFirst(a: LocalRecord<'autonomy'>, b: LocalRecord<'autonomy'>): number {
-	const byTime = b.createdAt.localeCompare(a.createdAt);
+	const byTime = byCodeUnits(b.createdAt, a.createdAt);
 	if (byTime !== 0) return byTime;
 	const rev = (r: LocalRecord<'autonomy'>) => (r.rev > 0 ? r.rev : Number.MAX_SAFE_INTEGER);
 	return rev(b) - rev(a);

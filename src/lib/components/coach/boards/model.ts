@@ -1,4 +1,5 @@
 import type { EntityData } from '$lib/domain/entities';
+import { byCodeUnits } from '$lib/domain/order';
 
 type Board = EntityData['board'];
 type Item = EntityData['item'];
@@ -17,7 +18,7 @@ export function ratingSummary(ratings: readonly { data: EntityData['rating']; cr
 	const average = Math.round((mine.reduce((sum, r) => sum + r.data.stars, 0) / mine.length) * 10) / 10;
 	const comments = mine
 		.filter((r) => r.data.comment?.trim())
-		.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+		.sort((a, b) => byCodeUnits(b.createdAt, a.createdAt))
 		.slice(0, 3)
 		.map((r) => ({ comment: r.data.comment!.trim(), stars: r.data.stars, at: r.createdAt }));
 	return { average, count: mine.length, comments };

@@ -5,6 +5,7 @@
  */
 import type { EntityName } from '$lib/domain/constants';
 import type { EntityData } from '$lib/domain/entities';
+import { byCodeUnits } from '$lib/domain/order';
 
 /** The fields of a device record these helpers read. */
 export interface RecordLike<E extends EntityName = EntityName> {
@@ -108,7 +109,7 @@ export function buildTimeline(records: StudentRecords, studentId: string, itemTi
 export function threadOf<T extends RecordLike<'feedback'>>(feedback: readonly T[], targetId: string): T[] {
 	return feedback
 		.filter((f) => f.data.targetId === targetId)
-		.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+		.sort((a, b) => byCodeUnits(a.createdAt, b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /**

@@ -10,6 +10,7 @@ import {
 	type AutonomyLevel,
 	type PickDecision
 } from '$lib/domain/autonomy';
+import { byCodeUnits } from '$lib/domain/order';
 
 /**
  * What the student's boards screen shows, computed from the records on the device: the boards of
@@ -63,7 +64,7 @@ export interface BoardsInput {
 
 /** The autonomy record that counts: the newest one (coaches may keep history as new records). */
 export function currentAutonomy(records: readonly LocalRecord<'autonomy'>[]): Autonomy {
-	const newest = [...records].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+	const newest = [...records].sort((a, b) => byCodeUnits(b.createdAt, a.createdAt))[0];
 	return { level: effectiveAutonomy(newest?.data.level ?? null), set: !!newest, workLevel: newest?.data.workLevel ?? null };
 }
 
@@ -94,7 +95,7 @@ export function buildBoards(input: BoardsInput): BoardView[] {
 	const taken = new Set(activeChoice.keys());
 
 	return [...input.boards]
-		.sort((a, b) => collator.compare(a.data.title, b.data.title) || a.id.localeCompare(b.id))
+		.sort((a, b) => collator.compare(a.data.title, b.data.title) || byCodeUnits(a.id, b.id))
 		.map((board) => {
 			const levels = levelViews(board.data);
 			const levelKeys = levels.map((l) => l.key);
@@ -110,7 +111,7 @@ export function buildBoards(input: BoardsInput): BoardView[] {
 							rank(la) - rank(lb) ||
 							Number(b.data.required) - Number(a.data.required) ||
 							collator.compare(a.data.title, b.data.title) ||
-							a.id.localeCompare(b.id)
+							byCodeUnits(a.id, b.id)
 						);
 					});
 			const steps = ordered.map((r) => ({ id: r.id, order: r.data.order ?? null, title: r.data.title }));
@@ -160,8 +161,8 @@ export function sortChoices(choices: readonly LocalRecord<'choice'>[]): LocalRec
 	return [...choices].sort(
 		(a, b) =>
 			stateRank[choiceState(a.data)] - stateRank[choiceState(b.data)] ||
-			(a.data.plannedWeek ?? '9999').localeCompare(b.data.plannedWeek ?? '9999') ||
-			b.createdAt.localeCompare(a.createdAt)
+			byCodeUnits(a.data.plannedWeek ?? '9999', b.data.plannedWeek ?? '9999') ||
+			byCodeUnits(b.createdAt, a.createdAt)
 	);
 }
 
@@ -212,7 +213,7 @@ export function openSuggestions(boards: readonly BoardView[], choices: readonly 
 		if (choice.data.status !== 'dropped') continue;
 		const note = feedback
 			.filter((f) => f.data.targetEntity === 'choice' && f.data.targetId === choice.id && f.data.kind === 'feedforward' && f.authorId !== choice.ownerId)
-			.sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+			.sort((a, b) => byCodeUnits(b.createdAt, a.createdAt))[0];
 		if (!note) continue;
 		const found = where.get(choice.data.itemId);
 		const board = found?.board ?? boards.find((b) => b.id === choice.data.boardId) ?? null;
@@ -224,5 +225,5 @@ export function openSuggestions(boards: readonly BoardView[], choices: readonly 
 		if (actedOn || item?.choice) continue;
 		out.push({ choice, note, board, instead: found?.item ?? null, item });
 	}
-	return out.sort((a, b) => b.note.createdAt.localeCompare(a.note.createdAt));
+	return out.sort((a, b) => byCodeUnits(b.note.createdAt, a.note.createdAt));
 }

@@ -2,6 +2,7 @@ import { m } from '$lib/paraglide/messages.js';
 import type { LocalRecord } from '$lib/client/db';
 import type { EntityData } from '$lib/domain/entities';
 import { dateFormat } from '$lib/i18n/intl';
+import { byCodeUnits } from '$lib/domain/order';
 
 /**
  * The intake wizard's pure parts: which answers belong to which step, where to start, and how the
@@ -132,8 +133,8 @@ export interface IntakeVersions {
 export function splitVersions(rows: IntakeRecord[]): IntakeVersions {
 	const done = rows
 		.filter((r) => !!r.data.completedAt)
-		.sort((a, b) => (b.data.completedAt ?? '').localeCompare(a.data.completedAt ?? ''));
-	const drafts = rows.filter((r) => !r.data.completedAt).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+		.sort((a, b) => byCodeUnits(b.data.completedAt ?? '', a.data.completedAt ?? ''));
+	const drafts = rows.filter((r) => !r.data.completedAt).sort((a, b) => byCodeUnits(b.createdAt, a.createdAt));
 	return { current: done[0] ?? null, earlier: done.slice(1), draft: drafts[0] ?? null };
 }
 

@@ -1,6 +1,7 @@
 import type { EntityData } from '$lib/domain/entities';
 import type { LocalRecord } from '$lib/client/db';
 import { dateFormat, localeTag } from '$lib/i18n/intl';
+import { byCodeUnits } from '$lib/domain/order';
 
 /** A work process from the school's qualification file, with the core task it belongs to. */
 export interface WorkProcessOption {
@@ -131,7 +132,7 @@ export function reflectionsOf(
 				reflection: c.data.reflection!
 			};
 		})
-		.sort((a, b) => b.at.localeCompare(a.at));
+		.sort((a, b) => byCodeUnits(b.at, a.at));
 }
 
 /** A date in the student's language: "23 november 2025". */
