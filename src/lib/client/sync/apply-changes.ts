@@ -32,10 +32,13 @@ export async function applyChanges(db: KoersDB, changes: Change[], reset: boolea
 export const applySlice = 1000;
 
 /**
- * Rows handed to IndexedDB at once. Copying a row costs ~20 µs here (a phone: 4× that), so 200 rows
- * stay well under a 50 ms task on a slow phone, and 1,000 changes take five round trips, not twenty.
+ * Rows handed to IndexedDB at once. Copying a row costs ~10 µs (a short goal, a laptop) to ~100 µs (a
+ * cycle with its log, a slow machine), so 100 rows stay well under a 50 ms task even on a cheap phone,
+ * and 1,000 changes take about ten round trips. (Tried: sizing each group by how long the previous one
+ * took — the wait for the disk dominates that time, the groups shrank to nothing and the round trips
+ * tripled.)
  */
-const putGroup = 200;
+const putGroup = 100;
 
 /** Lets the browser paint and handle input before the next slice (`scheduler.yield` where it exists). */
 function yieldToMain(): Promise<void> {
