@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { demo, expectNoAxeViolations, signInWithApi } from './helpers';
 
 /** WCAG 2.1 A and AA, checked with axe on every page a person can reach, on a phone first. */

@@ -1,4 +1,5 @@
-import { test, expect, type Browser, type Page } from '@playwright/test';
+import { type Browser, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { demo, signInWithApi, signInWithForm, unique } from './helpers';
 
 /** Signs a person in on a browser of their own and returns that page. */

@@ -1,4 +1,5 @@
-import { test, expect, type APIResponse } from '@playwright/test';
+import { type APIResponse } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { demoPassword } from './helpers';
 
 /**

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { demo, expectNoAxeViolations, signInWithForm, unique } from './helpers';
 import { addMembers, createGroup, createUser, signedIn } from './coach-helpers';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { demo, expectNoAxeViolations, signInWithForm, unique } from './helpers';
 import { addMembers, boardsOnServer, createGroup, createUser, removeMember, signedIn } from './coach-helpers';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectNoAxeViolations, signInWithForm } from './helpers';
 
 test('the coach sees work-process coverage per student and the gaps in the group', async ({ page }) => {

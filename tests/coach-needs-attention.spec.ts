@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectNoAxeViolations, signInWithForm, unique } from './helpers';
 
 test('needs: the team’s need groups, a new one from scratch, the phase moved, and the fellow coach sees it', async ({ page, browser }) => {

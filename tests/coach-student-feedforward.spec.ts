@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import type { Page } from '@playwright/test';
 import { signInWithForm, unique } from './helpers';
 import { openDemoGroup } from './coach-helpers';

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectNoAxeViolations, signInWithForm, unique } from './helpers';
 import { openDemoGroup } from './coach-helpers';
 

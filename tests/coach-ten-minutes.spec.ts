@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { type Browser, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { demo, demoPassword, unique } from './helpers';
 import { openDemoGroup, signedIn } from './coach-helpers';
 

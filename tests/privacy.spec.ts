@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { demo, expectNoAxeViolations, unique } from './helpers';
 import { addMembers, createGroup, createUser, signedIn } from './coach-helpers';
 

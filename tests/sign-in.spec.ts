@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { demo, demoPassword, onlineLabel, signInWithForm } from './helpers';
 
 /** The one account whose password is typed wrong in this spec (keeps the rate limiter far away). */

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectNoAxeViolations, signInWithForm } from './helpers';
 
 /** Whether some intake record in this browser's device store holds `text` (the wizard writes as you type). */

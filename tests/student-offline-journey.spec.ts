@@ -1,4 +1,5 @@
-import { expect, test, type Page, type Route } from '@playwright/test';
+import { type Page, type Route } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { signInWithForm } from './helpers';
 
 test.use({ viewport: { width: 390, height: 844 } });

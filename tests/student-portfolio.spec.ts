@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectNoAxeViolations, signInWithForm, unique } from './helpers';
 
 // A 1×1 PNG: Koers turns it into a small JPEG on the device.
