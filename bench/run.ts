@@ -8,7 +8,7 @@
  *
  * Options: --students N, --records N (per student), --seed N, --out FILE, --duration S (autocannon),
  * --skip-http, --skip-browser, --strict (exit 1 when a budget is missed).
- * Prints a table and writes bench/results.json (quick: test-results/bench-quick.json).
+ * Prints a table and writes bench/results.json (PostgreSQL: bench/results-pg.json; quick: test-results/bench-quick.json).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -47,7 +47,8 @@ const scale = {
 	runs: quick ? 5 : 40,
 	duration: Number(args.duration ?? (quick ? 2 : 20))
 };
-const out = args.out ?? (quick ? 'test-results/bench-quick.json' : 'bench/results.json');
+// PostgreSQL's figures go beside PGlite's, so a run on one does not overwrite the other's.
+const out = args.out ?? (quick ? 'test-results/bench-quick.json' : args.pg || process.env.DATABASE_URL ? 'bench/results-pg.json' : 'bench/results.json');
 const log = (msg: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
 
 /** Peak resident memory of this process (the in-process database lives here on PGlite). */
