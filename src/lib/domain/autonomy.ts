@@ -1,4 +1,5 @@
 import type { autonomyLevels, boardModes } from './constants';
+import { byCodeUnits } from './order';
 
 export type AutonomyLevel = (typeof autonomyLevels)[number];
 export type BoardMode = (typeof boardModes)[number];
@@ -102,7 +103,7 @@ export function stepSequence<T extends StepItem>(items: readonly T[]): T[] {
 		if (byOrder !== 0 && !Number.isNaN(byOrder)) return byOrder;
 		const byTitle = (a.title ?? '').localeCompare(b.title ?? '');
 		if (byTitle !== 0) return byTitle;
-		return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+		return byCodeUnits(a.id, b.id);
 	});
 }
 

@@ -7,6 +7,7 @@
  */
 import { cyclePhases } from './constants';
 import type { EntityData } from './entities';
+import { byCodeUnits } from './order';
 
 export type Cycle = EntityData['cycle'];
 export type CyclePhase = (typeof cyclePhases)[number];
@@ -176,7 +177,7 @@ function byTime(a: CycleRecord, b: CycleRecord): number {
 	const ka = Number.isNaN(ta) ? Number.POSITIVE_INFINITY : ta;
 	const kb = Number.isNaN(tb) ? Number.POSITIVE_INFINITY : tb;
 	if (ka !== kb) return ka < kb ? -1 : 1;
-	return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+	return byCodeUnits(a.id, b.id);
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import type { autonomyLevels, cyclePhases } from './constants';
 import type { PaceState } from './pace';
+import { byCodeUnits } from './order';
 
 export type AutonomyLevel = (typeof autonomyLevels)[number];
 export type CyclePhase = (typeof cyclePhases)[number];
@@ -190,7 +191,7 @@ const paceRank: Record<PaceState, number> = { behind: 0, notStarted: 1, onTrack:
 const nameOrder = new Intl.Collator('nl', { sensitivity: 'base' });
 const tagOrder = new Intl.Collator('nl');
 
-const byName = (a: DashboardRow, b: DashboardRow) => nameOrder.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byName = (a: DashboardRow, b: DashboardRow) => nameOrder.compare(a.name, b.name) || byCodeUnits(a.id, b.id);
 
 function time(at: string | null): number {
 	const t = at ? Date.parse(at) : Number.NaN;

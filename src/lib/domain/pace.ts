@@ -1,4 +1,5 @@
 import type { choiceStatuses } from './constants';
+import { byCodeUnits } from './order';
 
 /**
  * Weeks and pace. Students plan items in ISO weeks ("2026-W48": weeks start on Monday; week 1 is
@@ -158,9 +159,7 @@ export function weeksBetween(from: IsoWeek, to: IsoWeek): number {
 }
 
 /** Orders weeks; zero-padded "YYYY-Www" sorts as text, so this is a plain comparison. */
-export function compareWeeks(a: IsoWeek, b: IsoWeek): number {
-	return a < b ? -1 : a > b ? 1 : 0;
-}
+export const compareWeeks: (a: IsoWeek, b: IsoWeek) => number = byCodeUnits;
 
 /** Every week from `from` to `to`, both included (empty when `to` is before `from`). */
 export function weekRange(from: IsoWeek, to: IsoWeek, max = 520): IsoWeek[] {

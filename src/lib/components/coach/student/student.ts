@@ -109,7 +109,7 @@ export function buildTimeline(records: StudentRecords, studentId: string, itemTi
 export function threadOf<T extends RecordLike<'feedback'>>(feedback: readonly T[], targetId: string): T[] {
 	return feedback
 		.filter((f) => f.data.targetId === targetId)
-		.sort((a, b) => byCodeUnits(a.createdAt, b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+		.sort((a, b) => byCodeUnits(a.createdAt, b.createdAt) || byCodeUnits(a.id, b.id));
 }
 
 /**
