@@ -33,6 +33,15 @@ export async function signInWithForm(page: Page, username: string, password = de
 	await page.waitForURL((url) => url.pathname !== '/login');
 }
 
+/** A student adds a learning goal on the goals page and sees it in the list. */
+export async function addGoal(page: Page, title: string, why = '') {
+	await page.getByRole('button', { name: 'Nieuw leerdoel' }).click();
+	await page.locator('#new-title').fill(title);
+	if (why) await page.locator('#new-why').fill(why);
+	await page.getByRole('button', { name: 'Leerdoel opslaan' }).click();
+	await expect(page.getByTestId('goal').filter({ hasText: title })).toBeVisible();
+}
+
 /** Signs in through the JSON API: quicker, for tests whose subject is not the sign-in itself. */
 export async function signInWithApi(page: Page, username: string, password = demoPassword) {
 	const res = await page.request.post('/api/auth/login', { data: { username, password } });

@@ -1,6 +1,6 @@
 import { type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { signInWithForm } from './helpers';
+import { addGoal, signInWithForm } from './helpers';
 
 /**
  * Waits until the service worker controls the page and keeps it for offline use. (Polled from here:
@@ -14,14 +14,6 @@ async function readyForOffline(page: Page) {
 			return { controlled: !!navigator.serviceWorker.controller, kept, installing: r?.installing?.state ?? null };
 		});
 	await expect.poll(state, { timeout: 30_000, message: 'the page is kept for offline use' }).toMatchObject({ controlled: true, kept: true });
-}
-
-async function addGoal(page: Page, title: string, why = '') {
-	await page.getByRole('button', { name: 'Nieuw leerdoel' }).click();
-	await page.locator('#new-title').fill(title);
-	if (why) await page.locator('#new-why').fill(why);
-	await page.getByRole('button', { name: 'Leerdoel opslaan' }).click();
-	await expect(page.getByTestId('goal').filter({ hasText: title })).toBeVisible();
 }
 
 test('a student works offline, reloads, and nothing is lost; the coach sees it once online', async ({ browser }) => {

@@ -1,5 +1,6 @@
 import type { Subscription } from 'dexie';
 import type { KoersDB, OutboxEntry } from '../db';
+import type { SyncWorkerClient } from './worker';
 
 type Runtime = typeof import('./runtime');
 
@@ -32,6 +33,7 @@ export class SyncManager {
 	#cleanup: (() => void)[] = [];
 	#ready: Promise<KoersDB | null> = Promise.resolve(null);
 	#runtime: Runtime | null = null;
+	#worker: SyncWorkerClient | null = null;
 
 	/** The device store once it is open; null when sync was never started (or stopped meanwhile). */
 	whenReady(): Promise<KoersDB | null> {
@@ -75,6 +77,8 @@ export class SyncManager {
 				if (!rt || this.userId !== userId) return null;
 				const db = new rt.KoersDB(rt.databaseName(userId));
 				this.db = db;
+				// Syncs run in a worker (see ./worker); on the page when it cannot start.
+				this.#worker = new rt.SyncWorkerClient(rt.runtimeUrl, () => rt.syncOnce(db, rt.httpTransport));
 				this.#subs.push(
 					rt.liveQuery(() => db.outbox.toArray()).subscribe((ops) => {
 						this.pending = ops.filter((o) => o.status !== 'rejected').length;
@@ -107,7 +111,10 @@ export class SyncManager {
 		for (const c of this.#cleanup) c();
 		this.#subs = [];
 		this.#cleanup = [];
-		this.db?.close();
+		const db = this.db;
+		this.#worker?.terminate();
+		this.#worker = null;
+		db?.close();
 		this.db = null;
 		this.userId = null;
 		this.#ready = Promise.resolve(null);
@@ -134,7 +141,8 @@ export class SyncManager {
 		const work = async () => {
 			this.status = 'syncing';
 			try {
-				await rt.syncOnce(db, rt.httpTransport);
+				if (this.#worker) await this.#worker.sync(db.name);
+				else await rt.syncOnce(db, rt.httpTransport);
 				this.synced = true;
 				this.#failures = 0;
 				this.error = null;
@@ -175,6 +183,8 @@ export class SyncManager {
 	async forget(): Promise<void> {
 		await this.#ready;
 		const db = this.db;
+		// The worker's connection closes first, or the deletion would wait for it.
+		if (db) await this.#worker?.close(db.name);
 		this.stop();
 		if (db) await db.delete();
 	}
