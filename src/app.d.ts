@@ -10,6 +10,10 @@ declare global {
 			sessionFromCache: boolean;
 			locale: Locale;
 			requestId: string;
+			/** Set by a page's load that may be kept and served again (see page-cache.ts): what it shows. */
+			pageWatch?: import('$lib/server/http/page-cache').PageWatch;
+			/** A kept page the sign-in hook found for a kept sign-in (see page-cache.ts). */
+			pageHit?: import('$lib/server/http/page-cache').Entry;
 		}
 		interface Error {
 			message: string;

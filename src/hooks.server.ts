@@ -15,6 +15,7 @@ import { startFactsRefresher, stopFactsRefresher } from '$lib/server/coach/facts
 import { jsonError } from '$lib/server/http/api';
 import { compressResponse } from '$lib/server/http/compress';
 import { paintFirst } from '$lib/server/http/paint-first';
+import { pageCache, pageCacheHandle, pageKey } from '$lib/server/http/page-cache';
 import { log, withRequestId } from '$lib/server/log';
 
 /** Open the database (and seed the demo school) when the server starts, not on the first request. */
@@ -29,8 +30,8 @@ export const init: ServerInit = async () => {
 		// What students wrote is folded into the coach's and admin's facts in the background (issue 6).
 		startFactsRefresher(() => database().db, Number(process.env.KOERS_FACTS_REFRESH_MS) || undefined);
 	}
-	// What the database says changed keeps the poll cache right; without it every poll reads the database.
-	if (process.env.KOERS_POLL_CACHE !== '0') startChangeFeed(database);
+	// What the database says changed keeps the poll and page caches right; without it every request reads the database.
+	if (process.env.KOERS_POLL_CACHE !== '0') startChangeFeed(database, [pollCache, pageCache]);
 	log.info('database ready', { kind, ms: Date.now() - started });
 	process.once('sveltekit:shutdown', () => {
 		stopRetentionSchedule();
@@ -111,11 +112,14 @@ const authenticate: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(sessionCookieName);
 	if (token) {
 		// A device's poll may be signed in from the poll cache; the sync route confirms it before any data.
-		const cached = isSyncPoll(event) ? pollCache.user(token) : null;
-		if (cached) {
+		// So may a page that is kept as it was rendered for this user (page-cache.ts): it holds no newer data.
+		const cached = pollCache.user(token);
+		const hit = cached && !isSyncPoll(event) ? pageCache.get(pageKey(event, cached) ?? '') : undefined;
+		if (cached && (isSyncPoll(event) || hit)) {
 			event.locals.user = cached;
 			event.locals.sessionToken = token;
 			event.locals.sessionFromCache = true;
+			event.locals.pageHit = hit;
 		} else {
 			await confirmSession(event, token);
 		}
@@ -171,7 +175,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 /** Outermost, so that every other hook sees the plain body: dynamic responses go out gzipped. */
 const compress: Handle = async ({ event, resolve }) => compressResponse(event.request, await resolve(event));
 
-export const handle = sequence(compress, requestLog, securityHeaders, i18n, authenticate, guard);
+export const handle = sequence(compress, requestLog, securityHeaders, i18n, authenticate, guard, pageCacheHandle());
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const requestId = event.locals.requestId ?? randomUUID();

@@ -42,6 +42,7 @@ export async function confirmSession(event: RequestEvent, token: string): Promis
 	locals.user = session.user;
 	locals.sessionToken = token;
 	if (session.renewed) setSessionCookie(event, token, session.expiresAt);
-	if (isSyncPoll(event)) pollCache.rememberSession(ticket, token, session);
+	// Kept for the device's next poll, and for a kept page of this user (page-cache.ts).
+	if (isSyncPoll(event) || (event.request.method === 'GET' && !event.isDataRequest)) pollCache.rememberSession(ticket, token, session);
 	return session.user;
 }

@@ -54,7 +54,14 @@ export function watchKeys(scope: Scope): string[] {
 	return keys;
 }
 
-export class PollCache {
+/** What hears the change feed: on while it is connected, off (and emptied) while it is not. */
+export interface FeedListener {
+	up(): void;
+	down(): void;
+	heard(payload: string): void;
+}
+
+export class PollCache implements FeedListener {
 	#live = false;
 	/** Bumped whenever the cache is emptied (feed up or down): a ticket from before is worth nothing. */
 	#epoch = 0;
@@ -176,12 +183,20 @@ export const pollCache = new PollCache();
 let stopFeed: (() => Promise<void>) | null = null;
 let retry: ReturnType<typeof setTimeout> | undefined;
 let running = false;
+let feedCaches: FeedListener | null = null;
 
 /**
- * Listens on the change feed and keeps `cache` on while it is connected; reconnects (1 s, doubling to 30 s)
- * when the connection is lost. Without a feed the cache stays off and every poll goes to the database.
+ * Listens on the change feed and keeps the caches on while it is connected; reconnects (1 s, doubling to
+ * 30 s) when the connection is lost. Without a feed the caches stay off and every request goes to the database.
  */
-export function startChangeFeed(database: () => Database, cache = pollCache): void {
+export function startChangeFeed(database: () => Database, listeners: FeedListener | FeedListener[] = pollCache): void {
+	const caches = [listeners].flat();
+	const cache: FeedListener = {
+		up: () => caches.forEach((c) => c.up()),
+		down: () => caches.forEach((c) => c.down()),
+		heard: (payload) => caches.forEach((c) => c.heard(payload))
+	};
+	feedCaches = cache;
 	running = true;
 	let wait = 1000;
 	const connect = async () => {
@@ -208,10 +223,11 @@ export function startChangeFeed(database: () => Database, cache = pollCache): vo
 	void connect();
 }
 
-export async function stopChangeFeed(cache = pollCache): Promise<void> {
+export async function stopChangeFeed(cache: FeedListener = feedCaches ?? pollCache): Promise<void> {
 	running = false;
 	clearTimeout(retry);
 	cache.down();
+	feedCaches = null;
 	const stop = stopFeed;
 	stopFeed = null;
 	await stop?.();

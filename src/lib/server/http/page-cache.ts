@@ -1,0 +1,174 @@
+import type { Handle, RequestEvent } from '@sveltejs/kit';
+import type { FeedListener } from '../sync/poll-cache';
+
+/**
+ * Rendered pages kept per process and served again while nothing they show can have changed (issue 6:
+ * the group dashboard under 50 connections). A coach goes dashboard → student → dashboard all lesson
+ * long; between two visits usually nothing in the group was written, and rendering the page again
+ * (a statement for the rows, one for the coaches, the server render of 30 cards) bought nothing.
+ *
+ * A page takes part when its load says what it shows (`locals.pageWatch`): the school, the students
+ * whose records it reads, and whether group-level records (boards, items, needs) matter. It is kept
+ * right by the database's change feed (migration 0006), as the poll cache is: records of a watched
+ * student or any group-level record in the school, memberships, groups, users or schools changed →
+ * the page goes. The whole cache is off while the feed is not connected, and a page is only kept if
+ * nothing was heard between the start of its render and its end. The sign-in and the area guard run
+ * before every answer from here; the key holds the user, the language and the hour (the pace, and
+ * "today" / "yesterday", follow the clock), and a kept page is only ever served to the user it was made for.
+ * The sign-in of a kept page may itself come from the poll cache's sign-ins, which the same feed keeps
+ * right (a session ended, a user changed: gone); anything rendered from data confirms it in the database.
+ *
+ * Each answer gets its own CSP nonce: the one in the kept page and its header is replaced.
+ */
+export interface PageWatch {
+	schoolId: string;
+	/** Students whose own records the page shows (feed key `o:<id>`). */
+	owners: string[];
+}
+
+interface Kept {
+	status: number;
+	headers: [string, string][];
+	/** The body as UTF-8, cut where the nonce was: each answer joins the parts with its own nonce. */
+	parts: Uint8Array[];
+	nonce: string | null;
+}
+
+export interface Entry extends Kept {
+	schoolId: string;
+	owners: Set<string>;
+	bytes: number;
+}
+
+/** Bounded by bytes: a group page is ~100 KB, so a few hundred coaches' pages per process. */
+const maxBytes = 32 * 1024 * 1024;
+
+export class PageCache implements FeedListener {
+	#live = false;
+	/** Bumped on every notification and every up/down: a render that saw it change is not kept. */
+	#heard = 0;
+	#entries = new Map<string, Entry>();
+	#bytes = 0;
+	hits = 0;
+	misses = 0;
+
+	get size(): number {
+		return this.#entries.size;
+	}
+
+	up(): void {
+		this.#clear();
+		this.#live = true;
+	}
+
+	down(): void {
+		this.#live = false;
+		this.#clear();
+	}
+
+	heard(payload: string): void {
+		this.#heard++;
+		const [kind, schoolId, , ...keys] = payload.split(' ');
+		if (kind === 's' || kind === 'p') return; // sign-ins are confirmed on every request anyway; `p` is a ping
+		if (kind !== 'r' || !schoolId) return this.#clear(); // memberships, groups, users, schools, or unknown
+		const owners = keys.filter((k) => k.startsWith('o:')).map((k) => k.slice(2));
+		// Keys other than owners (a group's boards, items, needs; `*`: too many to list) may touch any page of the school.
+		const wide = keys.length === 0 || keys.some((k) => !k.startsWith('o:'));
+		for (const [key, entry] of this.#entries) {
+			if (entry.schoolId !== schoolId) continue;
+			if (wide || owners.some((o) => entry.owners.has(o))) this.#delete(key);
+		}
+	}
+
+	/** Taken before a render whose page may be kept. */
+	ticket(): number {
+		return this.#live ? this.#heard : -1;
+	}
+
+	get(key: string): Entry | undefined {
+		if (!this.#live) return undefined;
+		const entry = this.#entries.get(key);
+		if (entry) {
+			// Least recently used goes first when full: a Map iterates in insertion order.
+			this.#entries.delete(key);
+			this.#entries.set(key, entry);
+		}
+		return entry;
+	}
+
+	set(ticket: number, key: string, watch: PageWatch, response: Kept): boolean {
+		if (!this.#live || ticket !== this.#heard) return false;
+		const bytes = response.parts.reduce((n, p) => n + p.byteLength, 0);
+		if (bytes > maxBytes / 8) return false;
+		this.#delete(key);
+		while (this.#bytes + bytes > maxBytes && this.#entries.size) this.#delete(this.#entries.keys().next().value!);
+		this.#entries.set(key, { ...response, schoolId: watch.schoolId, owners: new Set(watch.owners), bytes });
+		this.#bytes += bytes;
+		return true;
+	}
+
+	#delete(key: string) {
+		const entry = this.#entries.get(key);
+		if (!entry) return;
+		this.#entries.delete(key);
+		this.#bytes -= entry.bytes;
+	}
+
+	#clear() {
+		this.#heard++;
+		this.#entries.clear();
+		this.#bytes = 0;
+	}
+}
+
+export const pageCache = new PageCache();
+
+const nonceIn = (csp: string | null) => csp?.match(/'nonce-([^']+)'/)?.[1] ?? null;
+const encoder = new TextEncoder();
+
+function freshNonce(): string {
+	const bytes = new Uint8Array(16);
+	crypto.getRandomValues(bytes);
+	return btoa(String.fromCharCode(...bytes));
+}
+
+/** The key of a page for this user: path and query, language, and the hour it is now. */
+export function pageKey(event: RequestEvent, user = event.locals.user): string | null {
+	if (!user || event.request.method !== 'GET' || event.isDataRequest || event.isSubRequest) return null;
+	return `${user.id}\u0000${event.locals.locale}\u0000${new Date().toISOString().slice(0, 13)}\u0000${event.url.pathname}${event.url.search}`;
+}
+
+/**
+ * The hook: innermost, after the sign-in and the area guard. A kept page is answered with a new nonce;
+ * otherwise the page renders, and is kept if its load said what it watches and it rendered as a plain 200.
+ */
+export function pageCacheHandle(cache = pageCache): Handle {
+	return async ({ event, resolve }) => {
+		const key = pageKey(event);
+		if (key === null) return resolve(event);
+		// The sign-in hook may have taken the page already (a kept sign-in is only used for a kept page).
+		const hit = event.locals.pageHit ?? cache.get(key);
+		if (hit) {
+			cache.hits++;
+			const nonce = hit.nonce ? freshNonce() : '';
+			const headers = new Headers(hit.headers.map(([k, v]) => [k, k === 'content-security-policy' && hit.nonce ? v.replaceAll(hit.nonce, nonce) : v]));
+			const glue = encoder.encode(nonce);
+			const body = hit.parts.length === 1 ? hit.parts[0]! : Buffer.concat(hit.parts.flatMap((p, i) => (i ? [glue, p] : [p])));
+			return new Response(body as Uint8Array<ArrayBuffer>, { status: hit.status, headers });
+		}
+		if (event.locals.sessionFromCache) throw new Error('a kept sign-in reached a page that is not kept');
+		const ticket = cache.ticket();
+		const response = await resolve(event);
+		const watch = event.locals.pageWatch;
+		if (!watch || ticket < 0 || response.status !== 200 || response.headers.has('set-cookie') || !response.headers.get('content-type')?.startsWith('text/html')) {
+			return response;
+		}
+		cache.misses++;
+		const body = await response.text();
+		const headers = [...response.headers].filter(([k]) => k !== 'content-length');
+		const nonce = nonceIn(response.headers.get('content-security-policy'));
+		const parts = (nonce ? body.split(nonce) : [body]).map((p) => encoder.encode(p));
+		cache.set(ticket, key, watch, { status: response.status, headers, parts, nonce });
+		return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+	};
+}
