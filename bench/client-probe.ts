@@ -77,6 +77,7 @@ async function main() {
 				for (const it of items('layout-shifts')) console.log('  shift', JSON.stringify(it).slice(0, 300));
 				for (const it of items('long-tasks').slice(0, args.verbose ? 100 : 12)) console.log('  long task', JSON.stringify(it).slice(0, 200));
 				for (const it of items('bootup-time').slice(0, 5)) console.log('  bootup', JSON.stringify(it).slice(0, 200));
+				for (const it of items('mainthread-work-breakdown')) console.log('  main thread', it.groupLabel ?? it.group, Math.round(Number(it.duration)));
 				for (const it of items('network-requests')) console.log('  req', String(it.url).replace(server.url, ''), it.resourceType, Math.round(Number(it.networkRequestTime)), Math.round(Number(it.networkEndTime)), it.transferSize, it.priority, it.statusCode);
 				const metrics = items('metrics')[0] ?? {};
 				console.log('  observed', JSON.stringify(Object.fromEntries(Object.entries(metrics).filter(([k]) => /^observed(FirstContentfulPaint|LargestContentfulPaint|Load|DomContentLoaded)$/.test(k)))));

@@ -132,9 +132,13 @@ function freshNonce(): string {
 	return btoa(String.fromCharCode(...bytes));
 }
 
-/** The key of a page for this user: path and query, language, and the hour it is now. */
+/**
+ * The key of a page for this user: path and query, language, and the hour it is now. None for a request
+ * that asks for a fresh page (`Cache-Control: no-cache`, as a browser's hard reload sends): it is rendered.
+ */
 export function pageKey(event: RequestEvent, user = event.locals.user): string | null {
 	if (!user || event.request.method !== 'GET' || event.isDataRequest || event.isSubRequest) return null;
+	if (/no-cache|no-store|max-age=0/i.test(event.request.headers.get('cache-control') ?? '')) return null;
 	return `${user.id}\u0000${event.locals.locale}\u0000${new Date().toISOString().slice(0, 13)}\u0000${event.url.pathname}${event.url.search}`;
 }
 
@@ -151,7 +155,7 @@ export function pageCacheHandle(cache = pageCache): Handle {
 		if (hit) {
 			cache.hits++;
 			const nonce = hit.nonce ? freshNonce() : '';
-			const headers = new Headers(hit.headers.map(([k, v]) => [k, k === 'content-security-policy' && hit.nonce ? v.replaceAll(hit.nonce, nonce) : v]));
+			const headers = new Headers(hit.headers.map(([k, v]): [string, string] => [k, k === 'content-security-policy' && hit.nonce ? v.replaceAll(hit.nonce, nonce) : v]));
 			const glue = encoder.encode(nonce);
 			const body = hit.parts.length === 1 ? hit.parts[0]! : Buffer.concat(hit.parts.flatMap((p, i) => (i ? [glue, p] : [p])));
 			return new Response(body as Uint8Array<ArrayBuffer>, { status: hit.status, headers });

@@ -55,8 +55,8 @@ interface Page {
 	nonce: string;
 }
 
-async function page(client: HttpClient, path = `/coach/groups/${ids.group}`): Promise<Page> {
-	const res = await client.request(path);
+async function page(client: HttpClient, path = `/coach/groups/${ids.group}`, init: RequestInit = {}): Promise<Page> {
+	const res = await client.request(path, init);
 	const body = await res.text();
 	const nonce = res.headers.get('content-security-policy')?.match(/'nonce-([^']+)'/)?.[1] ?? '';
 	return { status: res.status, body, nonce };
@@ -94,6 +94,9 @@ it('serves a coach’s group page again with a fresh nonce, and anew once a stud
 	expect(again.body).toContain(`nonce="${again.nonce}"`);
 	expect(again.body).not.toContain(first.nonce);
 	expect(same(first, again)).toBe(true);
+	// A hard reload asks for a fresh page, and gets one.
+	expect(same(first, await page(coach, undefined, { headers: { 'cache-control': 'no-cache' } }))).toBe(false);
+	expect(same(first, await page(coach))).toBe(true);
 
 	// A student of another group writes: this page stays as it is.
 	const elsewhere = put('goal', { title: 'Stage elders', status: 'active' });
