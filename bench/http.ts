@@ -156,50 +156,24 @@ export async function measureHttp({ server, school, duration, quick, log, worker
 		const processes = workers > 1 ? ` (${workers} workers)` : '';
 		const staticBeside = { name: 'static file, same process', value: stat.rps, unit: 'req/s' };
 		const ok = (f: Load) => f.non2xx === 0 && f.errors === 0;
-		figures.push({
-			id: 'http_sync_pull',
-			name: 'HTTP sync pull (up to date), 50 conn: req/s, p99',
-			value: pull.rps,
+		const figure = (id: string, name: string, f: Load, budget: Figure['budget'], beside = true): Figure => ({
+			id,
+			name,
+			value: f.rps,
 			unit: 'req/s',
-			text: `${Math.round(pull.rps).toLocaleString('en-US')} req/s, p99 ${pull.p99} ms${processes}`,
-			beside: staticBeside,
-			ratio: pull.rps / stat.rps,
-			budget: { text: '≥ 2,000 req/s, p99 ≤ 50 ms', pass: ok(pull) && pull.rps >= 2000 && pull.p99 <= 50 },
-			detail: load(pull)
+			text: `${Math.round(f.rps).toLocaleString('en-US')} req/s, p99 ${f.p99} ms${beside ? processes : ''}`,
+			...(beside ? { beside: staticBeside, ratio: f.rps / stat.rps } : {}),
+			budget,
+			detail: load(f)
 		});
-		figures.push({
-			id: 'http_group_dashboard',
-			name: 'HTTP group dashboard page (kept page), 50 conn: req/s, p99',
-			value: dash.rps,
-			unit: 'req/s',
-			text: `${Math.round(dash.rps).toLocaleString('en-US')} req/s, p99 ${dash.p99} ms${processes}`,
-			beside: staticBeside,
-			ratio: dash.rps / stat.rps,
-			budget: { text: 'p99 ≤ 50 ms', pass: ok(dash) && dash.p99 <= 50 },
-			detail: load(dash)
-		});
+		figures.push(
+			figure('http_sync_pull', 'HTTP sync pull (up to date), 50 conn: req/s, p99', pull, { text: '≥ 2,000 req/s, p99 ≤ 50 ms', pass: ok(pull) && pull.rps >= 2000 && pull.p99 <= 50 }),
+			figure('http_group_dashboard', 'HTTP group dashboard page (kept page), 50 conn: req/s, p99', dash, { text: 'p99 ≤ 50 ms', pass: ok(dash) && dash.p99 <= 50 })
+		);
 		if (dashFresh) {
-			figures.push({
-				id: 'http_group_dashboard_fresh',
-				name: 'HTTP group dashboard page rendered anew (no-cache), 50 conn: req/s, p99',
-				value: dashFresh.rps,
-				unit: 'req/s',
-				text: `${Math.round(dashFresh.rps).toLocaleString('en-US')} req/s, p99 ${dashFresh.p99} ms${processes}`,
-				beside: staticBeside,
-				ratio: dashFresh.rps / stat.rps,
-				budget: { text: 'reference', pass: null },
-				detail: load(dashFresh)
-			});
+			figures.push(figure('http_group_dashboard_fresh', 'HTTP group dashboard page rendered anew (no-cache), 50 conn: req/s, p99', dashFresh, { text: 'reference', pass: null }));
 		}
-		figures.push({
-			id: 'http_static',
-			name: 'HTTP static file, 50 conn: req/s, p99',
-			value: stat.rps,
-			unit: 'req/s',
-			text: `${Math.round(stat.rps).toLocaleString('en-US')} req/s, p99 ${stat.p99} ms`,
-			budget: { text: 'reference', pass: null },
-			detail: load(stat)
-		});
+		figures.push(figure('http_static', 'HTTP static file, 50 conn: req/s, p99', stat, { text: 'reference', pass: null }, false));
 		if (quick) log('quick run: HTTP figures are indicative only');
 	}
 	return figures;

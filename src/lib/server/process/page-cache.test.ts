@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { groups, users } from '../db/schema';
-import { addToGroup, makeGroup, makeSchool, makeUser, testPassword } from '../testing/db';
+import { makeTwoSchools, testPassword } from '../testing/db';
 import { freshDatabase, HttpClient, startServer, withDatabase, type FreshDatabase, type ServerProcess } from '../testing/server-process';
 import { put } from '../testing/ops';
 
@@ -12,33 +12,21 @@ import { put } from '../testing/ops';
  */
 let database: FreshDatabase;
 let server: ServerProcess;
-let ids: { group: string; other: string; student: string; outsider: string; coach: string; otherCoach: string; admin: string; newcomer: { id: string; name: string } };
+let ids: { group: string; student: string; outsider: string; coach: string; otherCoach: string; admin: string; newcomer: { id: string; name: string } };
 
 beforeAll(async () => {
 	database = await freshDatabase();
 	ids = await withDatabase(database.config, async (db) => {
-		const school = await makeSchool(db);
-		const group = await makeGroup(db, school.id, 'Verpleegkunde 3B');
-		const other = await makeGroup(db, school.id, 'Verpleegkunde 3C');
-		const student = await makeUser(db, school.id, 'student');
-		const outsider = await makeUser(db, school.id, 'student');
-		const coach = await makeUser(db, school.id, 'coach');
-		const otherCoach = await makeUser(db, school.id, 'coach');
-		const admin = await makeUser(db, school.id, 'admin');
-		const newcomer = await makeUser(db, school.id, 'student');
-		await addToGroup(db, group, student);
-		await addToGroup(db, group, coach);
-		await addToGroup(db, other, outsider);
-		await addToGroup(db, other, otherCoach);
+		const { a } = await makeTwoSchools(db);
+		await db.update(groups).set({ name: 'Verpleegkunde 3B' }).where(eq(groups.id, a.group.id));
 		return {
-			group: group.id,
-			other: other.id,
-			student: student.username,
-			outsider: outsider.username,
-			coach: coach.username,
-			otherCoach: otherCoach.username,
-			admin: admin.username,
-			newcomer: { id: newcomer.id, name: newcomer.displayName }
+			group: a.group.id,
+			student: a.student.username,
+			outsider: a.otherStudent.username,
+			coach: a.coach.username,
+			otherCoach: a.otherCoach.username,
+			admin: a.admin.username,
+			newcomer: { id: a.otherStudent.id, name: a.otherStudent.displayName }
 		};
 	});
 	server = await startServer({ database, env: { KOERS_WORKERS: '1' } });
@@ -126,7 +114,7 @@ it('never serves a kept page to anyone else, nor after sign-out, and follows the
 	await otherCoach.signIn(ids.otherCoach, testPassword);
 	expect((await page(otherCoach)).status).toBe(404);
 
-	// The admin adds a student to the group: the next load lists them.
+	// The admin adds a student (of another group) to this group: the next load lists them.
 	const admin = new HttpClient(server.url);
 	await admin.signIn(ids.admin, testPassword);
 	expect((await admin.form(`/admin/groups/${ids.group}?/add`, { userId: ids.newcomer.id })).status).toBe(200);
