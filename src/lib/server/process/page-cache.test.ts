@@ -86,6 +86,11 @@ it('serves a coach’s group page again with a fresh nonce, and anew once a stud
 	expect(same(first, await page(coach, undefined, { headers: { 'cache-control': 'no-cache' } }))).toBe(false);
 	expect(same(first, await page(coach))).toBe(true);
 
+	// The coach's start page (one group: its dashboard) is kept the same way.
+	const home = await page(coach, '/coach');
+	expect(home.body).toContain('Verpleegkunde 3B');
+	expect(same(home, await page(coach, '/coach'))).toBe(true);
+
 	// A student of another group writes: this page stays as it is.
 	const elsewhere = put('goal', { title: 'Stage elders', status: 'active' });
 	await pushAs(ids.outsider, elsewhere);
