@@ -7,8 +7,8 @@ import type { FeedListener } from '../sync/poll-cache';
  * long; between two visits usually nothing in the group was written, and rendering the page again
  * (a statement for the rows, one for the coaches, the server render of 30 cards) bought nothing.
  *
- * A page takes part when its load says what it shows (`locals.pageWatch`): the school, the students
- * whose records it reads, and whether group-level records (boards, items, needs) matter. It is kept
+ * A page takes part when its load says what it shows (`locals.pageWatch`): the school and the students
+ * whose records it reads (group-level records — boards, items, needs — drop every page of the school). It is kept
  * right by the database's change feed (migration 0006), as the poll cache is: records of a watched
  * student or any group-level record in the school, memberships, groups, users or schools changed →
  * the page goes. The whole cache is off while the feed is not connected, and a page is only kept if
@@ -49,8 +49,6 @@ export class PageCache implements FeedListener {
 	#heard = 0;
 	#entries = new Map<string, Entry>();
 	#bytes = 0;
-	hits = 0;
-	misses = 0;
 
 	get size(): number {
 		return this.#entries.size;
@@ -153,7 +151,6 @@ export function pageCacheHandle(cache = pageCache): Handle {
 		// The sign-in hook may have taken the page already (a kept sign-in is only used for a kept page).
 		const hit = event.locals.pageHit ?? cache.get(key);
 		if (hit) {
-			cache.hits++;
 			const nonce = hit.nonce ? freshNonce() : '';
 			const headers = new Headers(hit.headers.map(([k, v]): [string, string] => [k, k === 'content-security-policy' && hit.nonce ? v.replaceAll(hit.nonce, nonce) : v]));
 			const glue = encoder.encode(nonce);
@@ -167,7 +164,6 @@ export function pageCacheHandle(cache = pageCache): Handle {
 		if (!watch || ticket < 0 || response.status !== 200 || response.headers.has('set-cookie') || !response.headers.get('content-type')?.startsWith('text/html')) {
 			return response;
 		}
-		cache.misses++;
 		const body = await response.text();
 		const headers = [...response.headers].filter(([k]) => k !== 'content-length');
 		const nonce = nonceIn(response.headers.get('content-security-policy'));
