@@ -106,6 +106,14 @@ it('serves a coach’s group page again with a fresh nonce, and anew once a stud
 	const until = Date.now() + 5_000;
 	while (!now.body.includes('1 wacht op jou') && Date.now() < until) now = await page(coach);
 	expect(now.body).toContain('1 wacht op jou');
+
+	// The coach answers it (from the student's page, through sync): back on the group page it no longer waits.
+	const answer = put('feedback', { targetEntity: 'question', targetId: question.id, kind: 'feedback', body: 'Kort, maar met wat de avonddienst moet weten.' });
+	await pushAs(ids.coach, answer);
+	now = await changed(coach, now);
+	const until2 = Date.now() + 5_000;
+	while (now.body.includes('1 wacht op jou') && Date.now() < until2) now = await page(coach);
+	expect(now.body).not.toContain('wacht op jou');
 }, 60_000);
 
 it('never serves a kept page to anyone else, nor after sign-out, and follows the group’s members and names', async () => {
