@@ -1,5 +1,7 @@
+import { gunzipSync } from 'node:zlib';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PageCache } from './page-cache';
+import { gzipped, PageCache } from './page-cache';
 
 const school = 'school-a';
 const page = (text = 'page') => ({ status: 200, headers: [['content-type', 'text/html']] as [string, string][], parts: [new TextEncoder().encode(text)], nonce: null });
@@ -77,5 +79,27 @@ describe('the page cache, as the change feed keeps it', () => {
 		expect(cache.get('k1')).toBeUndefined();
 		// A page larger than an eighth of the cache is not kept at all.
 		expect(keep(cache, 'huge', ['s1'], school, 'x'.repeat(5 * 1024 * 1024))).toBe(false);
+	});
+
+	it('answers gzip that any gzip reader unpacks to the page with the new nonce', () => {
+		const enc = new TextEncoder();
+		fc.assert(
+			fc.property(fc.array(fc.string({ unit: 'binary', maxLength: 3000 }), { minLength: 1, maxLength: 4 }), fc.base64String({ minLength: 4, maxLength: 24 }), (texts, nonce) => {
+				const cache = new PageCache();
+				cache.up();
+				const parts = texts.map((t) => enc.encode(t));
+				cache.set(cache.ticket(), 'k', { schoolId: school, owners: [] }, { status: 200, headers: [], parts, nonce: 'old' });
+				const entry = cache.get('k')!;
+				const out = gunzipSync(gzipped(entry, enc.encode(nonce))).toString('utf8');
+				expect(out).toBe(texts.join(nonce));
+			}),
+			{ numRuns: 200 }
+		);
+		// A real page's size: the kept part is compressed once, the answer stays small.
+		const page = 'x'.repeat(80_000);
+		const cache = new PageCache();
+		cache.up();
+		cache.set(cache.ticket(), 'p', { schoolId: school, owners: [] }, { status: 200, headers: [], parts: [enc.encode(page), enc.encode('"></script>')], nonce: 'n' });
+		expect(gzipped(cache.get('p')!, enc.encode('abc')).byteLength).toBeLessThan(1000);
 	});
 });

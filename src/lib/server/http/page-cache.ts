@@ -1,5 +1,7 @@
+import { constants, crc32, deflateRawSync } from 'node:zlib';
 import type { Handle, RequestEvent } from '@sveltejs/kit';
 import type { FeedListener } from '../sync/poll-cache';
+import { acceptsGzip } from './compress';
 
 /**
  * Rendered pages kept per process and served again while nothing they show can have changed (issue 6:
@@ -18,7 +20,9 @@ import type { FeedListener } from '../sync/poll-cache';
  * The sign-in of a kept page may itself come from the poll cache's sign-ins, which the same feed keeps
  * right (a session ended, a user changed: gone); anything rendered from data confirms it in the database.
  *
- * Each answer gets its own CSP nonce: the one in the kept page and its header is replaced.
+ * Each answer gets its own CSP nonce: the one in the kept page and its header is replaced. For a
+ * browser that takes gzip (all do) the page up to its first nonce is kept compressed, and only the rest —
+ * the start-up script with the page's data — is compressed per answer (`gzipped`).
  */
 export interface PageWatch {
 	schoolId: string;
@@ -38,6 +42,8 @@ export interface Entry extends Kept {
 	schoolId: string;
 	owners: Set<string>;
 	bytes: number;
+	/** The first part deflated and flushed to a byte boundary, with its CRC-32: see `gzipped`. */
+	head: { deflated: Uint8Array; crc: number; length: number };
 }
 
 /** Bounded by bytes: a group page is ~100 KB, so a few hundred coaches' pages per process. */
@@ -96,11 +102,13 @@ export class PageCache implements FeedListener {
 
 	set(ticket: number, key: string, watch: PageWatch, response: Kept): boolean {
 		if (!this.#live || ticket !== this.#heard) return false;
-		const bytes = response.parts.reduce((n, p) => n + p.byteLength, 0);
+		const first = response.parts[0] ?? new Uint8Array();
+		const head = { deflated: deflateRawSync(first, { finishFlush: constants.Z_SYNC_FLUSH }), crc: crc32(first), length: first.byteLength };
+		const bytes = response.parts.reduce((n, p) => n + p.byteLength, 0) + head.deflated.byteLength;
 		if (bytes > maxBytes / 8) return false;
 		this.#delete(key);
 		while (this.#bytes + bytes > maxBytes && this.#entries.size) this.#delete(this.#entries.keys().next().value!);
-		this.#entries.set(key, { ...response, schoolId: watch.schoolId, owners: new Set(watch.owners), bytes });
+		this.#entries.set(key, { ...response, schoolId: watch.schoolId, owners: new Set(watch.owners), bytes, head });
 		this.#bytes += bytes;
 		return true;
 	}
@@ -122,6 +130,22 @@ export class PageCache implements FeedListener {
 export const pageCache = new PageCache();
 
 const nonceIn = (csp: string | null) => csp?.match(/'nonce-([^']+)'/)?.[1] ?? null;
+
+/** gzip's fixed header: deflate, no name or time, unknown OS. */
+const gzipHeader = Uint8Array.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255]);
+
+/**
+ * The kept page as gzip with `nonce` in it: the stored deflate of the first part (it ends on a byte
+ * boundary, not final), then the rest deflated now as a stream of its own — deflate blocks may follow
+ * one another like that — and the trailer, whose CRC-32 continues the first part's.
+ */
+export function gzipped(entry: Pick<Entry, 'parts' | 'head'>, nonce: Uint8Array): Uint8Array {
+	const rest = Buffer.concat(entry.parts.slice(1).flatMap((p) => [nonce, p]));
+	const trailer = Buffer.alloc(8);
+	trailer.writeUInt32LE(crc32(rest, entry.head.crc), 0);
+	trailer.writeUInt32LE((entry.head.length + rest.byteLength) % 2 ** 32, 4);
+	return Buffer.concat([gzipHeader, entry.head.deflated, deflateRawSync(rest), trailer]);
+}
 const encoder = new TextEncoder();
 
 function freshNonce(): string {
@@ -154,6 +178,11 @@ export function pageCacheHandle(cache = pageCache): Handle {
 			const nonce = hit.nonce ? freshNonce() : '';
 			const headers = new Headers(hit.headers.map(([k, v]): [string, string] => [k, k === 'content-security-policy' && hit.nonce ? v.replaceAll(hit.nonce, nonce) : v]));
 			const glue = encoder.encode(nonce);
+			if (acceptsGzip(event.request.headers.get('accept-encoding'))) {
+				headers.set('content-encoding', 'gzip');
+				headers.append('vary', 'Accept-Encoding');
+				return new Response(gzipped(hit, glue) as Uint8Array<ArrayBuffer>, { status: hit.status, headers });
+			}
 			const body = hit.parts.length === 1 ? hit.parts[0]! : Buffer.concat(hit.parts.flatMap((p, i) => (i ? [glue, p] : [p])));
 			return new Response(body as Uint8Array<ArrayBuffer>, { status: hit.status, headers });
 		}

@@ -41,13 +41,14 @@ interface Page {
 	status: number;
 	body: string;
 	nonce: string;
+	encoding: string | null;
 }
 
 async function page(client: HttpClient, path = `/coach/groups/${ids.group}`, init: RequestInit = {}): Promise<Page> {
 	const res = await client.request(path, init);
 	const body = await res.text();
 	const nonce = res.headers.get('content-security-policy')?.match(/'nonce-([^']+)'/)?.[1] ?? '';
-	return { status: res.status, body, nonce };
+	return { status: res.status, body, nonce, encoding: res.headers.get('content-encoding') };
 }
 
 /** The same page as `before`, apart from its nonce (a page rendered anew differs: it says when it was made). */
@@ -82,6 +83,11 @@ it('serves a coach’s group page again with a fresh nonce, and anew once a stud
 	expect(again.body).toContain(`nonce="${again.nonce}"`);
 	expect(again.body).not.toContain(first.nonce);
 	expect(same(first, again)).toBe(true);
+	// fetch asks for gzip, as browsers do: the kept page comes compressed and unpacks to the same page.
+	expect(again.encoding).toBe('gzip');
+	const plain = await page(coach, undefined, { headers: { 'accept-encoding': 'identity' } });
+	expect(plain.encoding).toBeNull();
+	expect(same(first, plain)).toBe(true);
 	// A hard reload asks for a fresh page, and gets one.
 	expect(same(first, await page(coach, undefined, { headers: { 'cache-control': 'no-cache' } }))).toBe(false);
 	expect(same(first, await page(coach))).toBe(true);
