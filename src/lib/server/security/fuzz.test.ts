@@ -152,7 +152,8 @@ function mutate(base: Json, mutations: Mutation[]): Json {
 		const c = container as Record<string | number, Json>;
 		switch (m.kind) {
 			case 'replace':
-				c[key] = m.value;
+				// A copy: fast-check may hand the same object to two mutations, and one inside the other is a cycle.
+				c[key] = structuredClone(m.value);
 				break;
 			case 'delete':
 				if (Array.isArray(container)) container.splice(Number(key), 1);
@@ -172,8 +173,8 @@ function mutate(base: Json, mutations: Mutation[]): Json {
 				c[key] = deep(Math.min(m.n, 500));
 				break;
 			case 'addKey':
-				if (c[key] && typeof c[key] === 'object' && !Array.isArray(c[key])) (c[key] as Record<string, Json>)[m.key] = m.value;
-				else c[key] = { [m.key]: m.value };
+				if (c[key] && typeof c[key] === 'object' && !Array.isArray(c[key])) (c[key] as Record<string, Json>)[m.key] = structuredClone(m.value);
+				else c[key] = { [m.key]: structuredClone(m.value) };
 				break;
 		}
 	}
