@@ -133,7 +133,8 @@ export class SyncManager {
 	async run({ wait = false }: { wait?: boolean } = {}): Promise<void> {
 		const db = this.db;
 		const rt = this.#runtime;
-		if (!db || !rt || !this.userId) return;
+		const worker = this.#worker;
+		if (!db || !rt || !worker || !this.userId) return;
 		if (!navigator.onLine) {
 			this.status = 'offline';
 			return;
@@ -141,8 +142,7 @@ export class SyncManager {
 		const work = async () => {
 			this.status = 'syncing';
 			try {
-				if (this.#worker) await this.#worker.sync(db.name);
-				else await rt.syncOnce(db, rt.httpTransport);
+				await worker.sync(db.name);
 				this.synced = true;
 				this.#failures = 0;
 				this.error = null;

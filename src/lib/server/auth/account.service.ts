@@ -6,8 +6,7 @@ import type { Actor } from '../policy';
 import { limits, lockedFor, recordFailure } from './login';
 import { hashPassword, verifyPassword } from './password';
 import { passwordProblem, type PasswordProblem } from './password-rules';
-import { deleteOtherSessions, deleteUserSessions } from './session';
-import { pollCache } from '../sync/poll-cache';
+import { deleteOtherSessions, deleteUserSessions, sessionsEndedHere } from './session';
 
 export type ChangePasswordResult =
 	| { ok: true }
@@ -49,13 +48,12 @@ export async function changePassword(
 			.where(and(eq(users.id, actor.id), eq(users.schoolId, actor.schoolId)));
 		await deleteOtherSessions(tx as unknown as Db, actor.schoolId, actor.id, keepToken);
 	});
-	pollCache.heard('s'); // this process at once; the others on the change feed's word
+	// After the commit: inside the transaction a sign-in confirmed meanwhile could be kept again.
+	sessionsEndedHere();
 	return { ok: true };
 }
 
 /** Ends every session of the signed-in user, on every device, this one included. Returns how many. */
 export async function signOutEverywhere(db: Db, actor: Actor): Promise<number> {
-	const ended = await deleteUserSessions(db, actor.schoolId, actor.id);
-	pollCache.heard('s'); // this process at once; the others on the change feed's word
-	return ended;
+	return deleteUserSessions(db, actor.schoolId, actor.id);
 }
