@@ -133,8 +133,7 @@ export class SyncManager {
 	async run({ wait = false }: { wait?: boolean } = {}): Promise<void> {
 		const db = this.db;
 		const rt = this.#runtime;
-		const worker = this.#worker;
-		if (!db || !rt || !worker || !this.userId) return;
+		if (!db || !rt || !this.userId) return;
 		if (!navigator.onLine) {
 			this.status = 'offline';
 			return;
@@ -142,7 +141,8 @@ export class SyncManager {
 		const work = async () => {
 			this.status = 'syncing';
 			try {
-				await worker.sync(db.name);
+				if (this.#worker) await this.#worker.sync(db.name);
+				else await rt.syncOnce(db, rt.httpTransport);
 				this.synced = true;
 				this.#failures = 0;
 				this.error = null;

@@ -6,7 +6,8 @@ import type { Actor } from '../policy';
 import { limits, lockedFor, recordFailure } from './login';
 import { hashPassword, verifyPassword } from './password';
 import { passwordProblem, type PasswordProblem } from './password-rules';
-import { deleteOtherSessions, deleteUserSessions, sessionsEndedHere } from './session';
+import { deleteOtherSessions, deleteUserSessions } from './session';
+import { pollCache } from '../sync/poll-cache';
 
 export type ChangePasswordResult =
 	| { ok: true }
@@ -48,12 +49,13 @@ export async function changePassword(
 			.where(and(eq(users.id, actor.id), eq(users.schoolId, actor.schoolId)));
 		await deleteOtherSessions(tx as unknown as Db, actor.schoolId, actor.id, keepToken);
 	});
-	// After the commit: inside the transaction a sign-in confirmed meanwhile could be kept again.
-	sessionsEndedHere();
+	pollCache.heard('s'); // this process at once; the others on the change feed's word
 	return { ok: true };
 }
 
 /** Ends every session of the signed-in user, on every device, this one included. Returns how many. */
 export async function signOutEverywhere(db: Db, actor: Actor): Promise<number> {
-	return deleteUserSessions(db, actor.schoolId, actor.id);
+	const ended = await deleteUserSessions(db, actor.schoolId, actor.id);
+	pollCache.heard('s'); // this process at once; the others on the change feed's word
+	return ended;
 }

@@ -3,7 +3,6 @@ import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import type { Me } from '$lib/domain/user';
 import type { Db } from '../db';
 import { schools, sessions, users } from '../db/schema';
-import { pollCache } from '../sync/poll-cache';
 
 export const sessionCookieName = 'koers_session';
 /** A session lives 14 days after the last use; it is renewed when less than half is left. */
@@ -80,17 +79,8 @@ export async function validateSession(db: Db, token: string, now = new Date()): 
 	return { user, expiresAt, renewed };
 }
 
-/**
- * This process drops its kept sign-ins at once after a session ended here, without waiting for the change
- * feed's word (which the other processes get): the next request with that token is confirmed in the database.
- */
-export function sessionsEndedHere(): void {
-	pollCache.heard('s');
-}
-
 export async function deleteSession(db: Db, token: string): Promise<void> {
 	await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
-	sessionsEndedHere();
 }
 
 /** Ends every session of the account; returns how many there were. */
@@ -99,7 +89,6 @@ export async function deleteUserSessions(db: Db, schoolId: string, userId: strin
 		.delete(sessions)
 		.where(and(eq(sessions.userId, userId), eq(sessions.schoolId, schoolId)))
 		.returning({ tokenHash: sessions.tokenHash });
-	sessionsEndedHere();
 	return gone.length;
 }
 

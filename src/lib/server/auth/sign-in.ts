@@ -4,6 +4,7 @@ import { database } from '../db/runtime';
 import { setSessionCookie, clearSessionCookie } from './cookies';
 import { login, type LoginResult } from './login';
 import { deleteSession, sessionCookieName } from './session';
+import { pollCache } from '../sync/poll-cache';
 
 /**
  * Signs in for both the form and the JSON endpoint. The session rotates: whatever session cookie
@@ -23,6 +24,9 @@ export async function signIn(event: RequestEvent, input: LoginInput): Promise<Lo
 
 export async function signOut(event: RequestEvent): Promise<void> {
 	if (event.locals.sessionToken) await deleteSession(database().db, event.locals.sessionToken);
+	// This process drops its kept sign-ins at once, without waiting for the change feed's word (which the
+	// other processes get): the next request with the old cookie is confirmed in the database.
+	pollCache.heard('s');
 	clearSessionCookie(event);
 	event.locals.user = null;
 	event.locals.sessionToken = null;
