@@ -139,12 +139,28 @@ const gzipHeader = Uint8Array.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255]);
  * boundary, not final), then the rest deflated now as a stream of its own — deflate blocks may follow
  * one another like that — and the trailer, whose CRC-32 continues the first part's.
  */
-export function gzipped(entry: Pick<Entry, 'parts' | 'head'>, nonce: Uint8Array): Uint8Array {
+export function gzipped(entry: Pick<Entry, 'parts' | 'head'>, nonce: Uint8Array): Uint8Array[] {
 	const rest = Buffer.concat(entry.parts.slice(1).flatMap((p) => [nonce, p]));
 	const trailer = Buffer.alloc(8);
 	trailer.writeUInt32LE(crc32(rest, entry.head.crc), 0);
 	trailer.writeUInt32LE((entry.head.length + rest.byteLength) % 2 ** 32, 4);
-	return Buffer.concat([gzipHeader, entry.head.deflated, deflateRawSync(rest), trailer]);
+	return [gzipHeader, entry.head.deflated, deflateRawSync(rest), trailer];
+}
+
+/**
+ * A body sent as the chunks it is made of, with its length: joining a ~100 KB page into one buffer per
+ * answer (and the copy a byte body gets in `Response`) was a fifth of the server's time on a kept page.
+ * The chunks are the kept ones; nothing on the way to the socket takes ownership of them.
+ */
+function answer(chunks: Uint8Array[], status: number, headers: Headers): Response {
+	headers.set('content-length', String(chunks.reduce((n, c) => n + c.byteLength, 0)));
+	const body = new ReadableStream<Uint8Array>({
+		start(controller) {
+			for (const chunk of chunks) if (chunk.byteLength) controller.enqueue(chunk);
+			controller.close();
+		}
+	});
+	return new Response(body, { status, headers });
 }
 const encoder = new TextEncoder();
 
@@ -181,10 +197,9 @@ export function pageCacheHandle(cache = pageCache): Handle {
 			if (acceptsGzip(event.request.headers.get('accept-encoding'))) {
 				headers.set('content-encoding', 'gzip');
 				headers.append('vary', 'Accept-Encoding');
-				return new Response(gzipped(hit, glue) as Uint8Array<ArrayBuffer>, { status: hit.status, headers });
+				return answer(gzipped(hit, glue), hit.status, headers);
 			}
-			const body = hit.parts.length === 1 ? hit.parts[0]! : Buffer.concat(hit.parts.flatMap((p, i) => (i ? [glue, p] : [p])));
-			return new Response(body as Uint8Array<ArrayBuffer>, { status: hit.status, headers });
+			return answer(hit.parts.flatMap((p, i) => (i ? [glue, p] : [p])), hit.status, headers);
 		}
 		if (event.locals.sessionFromCache) throw new Error('a kept sign-in reached a page that is not kept');
 		const ticket = cache.ticket();
