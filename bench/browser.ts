@@ -133,6 +133,8 @@ export async function dexieFigures(browser: Browser, sizes: number[]) {
 		write: false,
 		minify: true,
 		target: 'es2022',
+		// The build Koers uses (vite.config.ts).
+		alias: { dexie: path.resolve('node_modules/dexie/dist/modern/dexie.mjs') },
 		plugins: [
 			{
 				name: 'sveltekit-aliases',
