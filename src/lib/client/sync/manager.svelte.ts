@@ -73,12 +73,19 @@ export class SyncManager {
 		// set (a coach: thousands of records), which must not hold up the page's own first render.
 		this.#ready = afterFirstPaint()
 			.then(() => this.#loadRuntime(userId))
-			.then((rt) => {
+			.then(async (rt) => {
+				// Each step a task of its own (loading Dexie, reading the store's schema, opening it, which
+				// on a first visit creates it): together they were one task long enough for a phone to stall.
+				await nextTask();
 				if (!rt || this.userId !== userId) return null;
 				const db = new rt.KoersDB(rt.databaseName(userId));
-				this.db = db;
 				// Syncs run in a worker (see ./worker); on the page when it cannot start.
 				this.#worker = new rt.SyncWorkerClient(rt.runtimeUrl, () => rt.syncOnce(db, rt.httpTransport));
+				// On a first visit the store is made in the worker, not on the page.
+				if (!(await storeExists(db.name))) await this.#worker.open(db.name);
+				else await nextTask();
+				if (this.userId !== userId) return null;
+				this.db = db;
 				this.#subs.push(
 					rt.liveQuery(() => db.outbox.toArray()).subscribe((ops) => {
 						this.pending = ops.filter((o) => o.status !== 'rejected').length;
@@ -191,6 +198,21 @@ export class SyncManager {
 }
 
 /** Resolves once the browser has painted the page (at once in a hidden tab, where frames wait). */
+/** Whether this device has the store already (true when the browser cannot tell: the page opens it then). */
+async function storeExists(name: string): Promise<boolean> {
+	if (typeof indexedDB.databases !== 'function') return true;
+	try {
+		return (await indexedDB.databases()).some((d) => d.name === name);
+	} catch {
+		return true;
+	}
+}
+
+/** Lets the browser paint and handle input before the next step. */
+function nextTask(): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 function afterFirstPaint(): Promise<void> {
 	return new Promise((resolve) => {
 		const done = () => setTimeout(resolve, 0);

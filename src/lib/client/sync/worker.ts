@@ -13,11 +13,15 @@ import { httpTransport, SyncHttpError, syncOnce, type SyncOutcome } from './engi
  * the engine — from the browser's cache instead of a second copy.
  */
 
-/** Page → worker: sync this device store now; or close it (the user signed out). */
-export type SyncWorkerRequest = { id: number; sync: string } | { id: number; close: string };
+/** Page → worker: open (so create) this device store; sync it now; or close it (the user signed out). */
+export type SyncWorkerRequest = { id: number; open: string } | { id: number; sync: string } | { id: number; close: string };
 
 /** Worker → page: the outcome, or why it failed (`status` for an HTTP error, null when offline). */
-export type SyncWorkerAnswer = { id: number; outcome: SyncOutcome } | { id: number; error: { status: number | null; message: string } } | { id: number; closed: true };
+export type SyncWorkerAnswer =
+	| { id: number; outcome: SyncOutcome }
+	| { id: number; error: { status: number | null; message: string } }
+	| { id: number; closed: true }
+	| { id: number; opened: true };
 
 interface Port {
 	postMessage(message: SyncWorkerAnswer): void;
@@ -34,9 +38,15 @@ export function serveSync(port: Port): void {
 			port.postMessage({ id: data.id, closed: true });
 			return;
 		}
-		let db = stores.get(data.sync);
-		if (!db) stores.set(data.sync, (db = new KoersDB(data.sync)));
+		const name = 'open' in data ? data.open : data.sync;
+		let db = stores.get(name);
+		if (!db) stores.set(name, (db = new KoersDB(name)));
 		try {
+			if ('open' in data) {
+				await db.open();
+				port.postMessage({ id: data.id, opened: true });
+				return;
+			}
 			port.postMessage({ id: data.id, outcome: await syncOnce(db, httpTransport) });
 		} catch (e) {
 			const status = e instanceof SyncHttpError ? e.status : null;
@@ -73,6 +83,14 @@ export class SyncWorkerClient {
 		}
 		if ('error' in answer) throw answer.error.status === null ? new Error(answer.error.message) : new SyncHttpError(answer.error.status, answer.error.message);
 		return 'outcome' in answer ? answer.outcome : { sent: 0, received: 0, rejected: 0 };
+	}
+
+	/**
+	 * Has the worker open the store, which on a first visit creates it: a schema's object stores and
+	 * indexes made in one go, a long task on a phone's page. Resolves either way (the page opens it then).
+	 */
+	async open(dbName: string): Promise<void> {
+		await this.#ask((id) => ({ id, open: dbName })).catch(() => undefined);
 	}
 
 	/** Closes the worker's copy of the store (before it is deleted) and stops the worker. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ago } from './labels';
+import type { DashboardRow } from '$lib/domain/dashboard';
+import { ago, marksView, rowView } from './labels';
 
 describe('ago', () => {
 	const today = new Date(2026, 10, 23, 15);
@@ -11,5 +12,60 @@ describe('ago', () => {
 		expect(ago(daysBack(3), today)).toBe('3 dagen geleden');
 		expect(ago(daysBack(40), today)).toBe('40 dagen geleden');
 		expect(ago(null, today)).toBeNull();
+	});
+});
+
+describe('what a dashboard row says', () => {
+	const today = new Date(2026, 10, 23, 15);
+	const row: DashboardRow = {
+		id: 'r1',
+		name: 'Julia',
+		username: 'julia',
+		phases: [],
+		planned: 35,
+		done: 22,
+		pace: 'behind',
+		lastActivityAt: null,
+		lastLogAt: new Date(2026, 10, 14, 9).toISOString(),
+		waitingQuestions: 0,
+		awaitingApproval: 0,
+		marks: [],
+		calibrationGap: null,
+		needTags: [],
+		autonomy: null,
+		attention: { score: 0, reasons: [], quietDays: null },
+		status: 'fine'
+	};
+
+	it('leaves out what does not apply, and says so where the coach looks for it', () => {
+		const v = rowView(row, today);
+		expect(v.phases).toBe('Geen open cyclus');
+		expect(v.activity).toBe('Nog nooit');
+		expect(v.questions).toBe('Geen');
+		expect(v.items).toBe('22 van 35 klaar');
+		// Empty parts are hidden by the page's CSS.
+		expect([v.reasons, v.lastLog, v.approvals]).toEqual(['', '', '']);
+		expect(v.marks).toBeNull();
+	});
+
+	it('names why a student needs the coach, and the quiet log only when it is a reason', () => {
+		const v = rowView({ ...row, status: 'now', waitingQuestions: 2, awaitingApproval: 1, attention: { score: 9, reasons: ['behind', 'notLogging'], quietDays: 9 } }, today);
+		expect(v.status).toBe('Heeft je nu nodig');
+		expect(v.reasons).toBe('achter op planning · logt niet meer');
+		expect(v.lastLog).toBe('laatste log 9 dagen geleden');
+		expect(v.questions).toBe('2 wacht op jou');
+		expect(v.approvals).toBe('1 keuze wacht op akkoord');
+	});
+
+	it('draws self-marks oldest first, the last one with its direction, and says it in words', () => {
+		const v = marksView([6, 4, 7, 7, 9, 6])!;
+		expect(v.shown).toBe('6↘');
+		expect(v.text).toBe('Eigen cijfers van oud naar nieuw: 6, 4, 7, 7, 9, 6 (dalend)');
+		const points = v.points.split(' ').map((p) => p.split(',').map(Number));
+		expect(points).toHaveLength(6);
+		// Left to right in time; a higher mark is drawn higher (a smaller y).
+		expect(points.map(([x]) => x)).toEqual([...points.map(([x]) => x)].sort((a, b) => a! - b!));
+		expect(points[4]![1]).toBeLessThan(points[5]![1]!);
+		expect(marksView([8])!.shown).toBe('8');
 	});
 });

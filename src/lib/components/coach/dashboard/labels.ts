@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages.js';
-import { daysSince, type AttentionReason, type AutonomyLevel, type CyclePhase, type RowStatus } from '$lib/domain/dashboard';
+import { daysSince, markTrend, type AttentionReason, type AutonomyLevel, type CyclePhase, type DashboardRow, type RowStatus } from '$lib/domain/dashboard';
 import type { PaceState } from '$lib/domain/pace';
 
 /** The words of the dashboard, one place for the table and the cards. */
@@ -47,4 +47,72 @@ export function ago(at: string | null, today: Date): string | null {
 	if (days <= 0) return m.dashboard_ago_today();
 	if (days === 1) return m.dashboard_ago_yesterday();
 	return m.dashboard_ago_days({ count: days });
+}
+
+/** A dashboard row with its words worked out: what each cell of the table (or line of a card) says. */
+export interface RowView {
+	row: DashboardRow;
+	status: string;
+	/** Why the row needs the coach, joined; empty when it does not. */
+	reasons: string;
+	/** The phases of the open cycles, or "no cycle yet". */
+	phases: string;
+	items: string;
+	pace: string;
+	activity: string;
+	/** "last log 9 days ago" when the student stopped logging; else empty. */
+	lastLog: string;
+	/** The waiting questions, or "none". */
+	questions: string;
+	/** The choices waiting for approval; empty when none. */
+	approvals: string;
+	autonomy: string;
+	/** The self-marks as a sparkline, with the same facts as text; null when there are none. */
+	marks: { points: string; shown: string; text: string } | null;
+}
+
+/** The sparkline's size, in CSS pixels. */
+export const sparkline = { width: 56, height: 18 };
+
+/** Self-marks (1–10, oldest first) as a sparkline's points, the last mark with its arrow, and a sentence. */
+export function marksView(marks: readonly number[]): RowView['marks'] {
+	if (marks.length === 0) return null;
+	const { width, height } = sparkline;
+	const points = marks
+		.map((v, i) => {
+			const x = marks.length === 1 ? width / 2 : 2 + (i * (width - 4)) / (marks.length - 1);
+			const y = height - 2 - ((Math.min(10, Math.max(1, v)) - 1) * (height - 4)) / 9;
+			return `${x.toFixed(1)},${y.toFixed(1)}`;
+		})
+		.join(' ');
+	const trend = markTrend(marks);
+	const arrow = trend === 'up' ? '↗' : trend === 'down' ? '↘' : trend === 'flat' ? '→' : '';
+	const trendText = trend === 'up' ? m.dashboard_trend_up() : trend === 'down' ? m.dashboard_trend_down() : trend === 'flat' ? m.dashboard_trend_flat() : '';
+	return {
+		points,
+		shown: `${marks[marks.length - 1]}${arrow}`,
+		text: `${m.dashboard_marks_label({ marks: marks.join(', ') })}${trendText ? ` (${trendText})` : ''}`
+	};
+}
+
+/**
+ * Worked out once per row rather than in the template: the table then hydrates as plain text, not as
+ * a memo and a block for every label and condition of every cell (the rows were a third of the
+ * dashboard's hydration, its longest task on a phone).
+ */
+export function rowView(row: DashboardRow, today: Date): RowView {
+	return {
+		row,
+		status: statusLabel(row.status),
+		reasons: row.attention.reasons.map(reasonLabel).join(' · '),
+		phases: row.phases.length ? row.phases.map(phaseLabel).join(', ') : m.dashboard_no_cycle(),
+		items: m.dashboard_items_done({ done: row.done, planned: row.planned }),
+		pace: paceLabel(row.pace),
+		activity: ago(row.lastActivityAt, today) ?? m.dashboard_never_active(),
+		lastLog: row.attention.reasons.includes('notLogging') && row.lastLogAt ? m.dashboard_last_log({ when: ago(row.lastLogAt, today) ?? '' }) : '',
+		questions: row.waitingQuestions ? m.dashboard_questions_waiting({ count: row.waitingQuestions }) : m.dashboard_none(),
+		approvals: row.awaitingApproval ? m.dashboard_approvals_waiting({ count: row.awaitingApproval }) : '',
+		autonomy: autonomyLabel(row.autonomy),
+		marks: marksView(row.marks)
+	};
 }
