@@ -283,7 +283,10 @@ export async function measureBrowser({ server, school, quick, log }: BrowserOpti
 		for (let i = 0; i < runs; i++) {
 			log(`Lighthouse (mobile): ${pathname}, run ${i + 1} of ${runs}`);
 			const run = await lighthouseRun(server.url + pathname, cookie);
-			log(`  score ${run.score}, TBT ${Math.round(run.tbt)} ms; the machine was ${Math.round(run.quiet.idle * 100)} % idle before it (waited ${(run.quiet.waitedMs / 1000).toFixed(0)} s)`);
+			const tasks = ((run.lhr.audits['long-tasks']?.details as { items?: { url: string; duration: number }[] } | undefined)?.items ?? [])
+				.filter((t) => t.duration > 50)
+				.map((t) => `${t.url.split('/').pop()?.slice(0, 12)} ${Math.round(t.duration)}`);
+			log(`  score ${run.score}, TBT ${Math.round(run.tbt)} ms; the machine was ${Math.round(run.quiet.idle * 100)} % idle before it (waited ${(run.quiet.waitedMs / 1000).toFixed(0)} s); tasks over 50 ms: ${tasks.join(', ') || 'none'}`);
 			if (new URL(run.finalUrl).pathname !== pathname) throw new Error(`Lighthouse ended on ${run.finalUrl}, not ${pathname} (signed out?)`);
 			all.push(run);
 		}

@@ -7,7 +7,8 @@
  * HTML once: the student waits for JavaScript to see a page that had arrived. Here a page's scripts are
  * left out of the header, and its start-up script first waits until the browser has painted a frame,
  * then asks for all of the page's scripts at once (preload links, so there is no waterfall of imports)
- * and starts the app. A hidden page (a tab opened in the background) paints no frame; it starts at once.
+ * and starts the app, in a task after the one that ran the scripts. A hidden page (a tab opened in the
+ * background) paints no frame; it starts at once.
  *
  * Measured with Lighthouse's mobile preset on the student home: LCP 1.8–2.0 s → 0.66–1.04 s, because the
  * first paint no longer waits for 57 KB of scripts on a simulated slow connection.
@@ -47,7 +48,10 @@ export function paintFirst(): PaintFirst {
 				`for (const href of ${JSON.stringify(scripts)}) { const link = document.createElement('link'); link.rel = 'modulepreload'; link.href = href; links.append(link); }` +
 				`document.head.append(links);` +
 				`return ${boot}`;
-			return html.slice(0, at) + wait + html.slice(at + boot.length, end + 2) + '; })' + html.slice(end + 2);
+			// The app starts in a task of its own once the scripts have run: running them, starting SvelteKit
+			// and hydrating the page were one task, on a simulated phone 140–170 ms of blocking time.
+			const apart = `.then((modules) => new Promise((go) => setTimeout(() => go(modules))))`;
+			return html.slice(0, at) + wait + html.slice(at + boot.length, end + 2) + apart + '; })' + html.slice(end + 2);
 		}
 	};
 }
