@@ -15,6 +15,10 @@ declare global {
 			/** A kept page the sign-in hook found for a kept sign-in (see page-cache.ts). */
 			pageHit?: import('$lib/server/http/page-cache').Entry;
 		}
+		interface PageData {
+			/** The page shows a wide table (a group's dashboard): the app's frame takes up to 80rem. */
+			wide?: boolean;
+		}
 		interface Error {
 			message: string;
 			code?: string;

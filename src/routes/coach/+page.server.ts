@@ -12,5 +12,5 @@ export const load: PageServerLoad = async ({ locals }) => {
 	// Kept and served again (page-cache.ts) until a record of one of these students changes; the list of
 	// groups changes only with groups and memberships, which drop every kept page.
 	locals.pageWatch = { schoolId: user.schoolId, owners: dashboard?.rows.map((r) => r.id) ?? [] };
-	return { groups, dashboard };
+	return { groups, dashboard, wide: dashboard !== null };
 };

@@ -7,5 +7,5 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const dashboard = await orError(groupDashboard(db, user, params.groupId));
 	// The page may be served again until a record of one of these students (or of the group) changes.
 	locals.pageWatch = { schoolId: user.schoolId, owners: dashboard.rows.map((r) => r.id) };
-	return dashboard;
+	return { ...dashboard, wide: true };
 };
