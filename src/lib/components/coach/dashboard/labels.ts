@@ -67,8 +67,8 @@ export interface RowView {
 	/** The choices waiting for approval; empty when none. */
 	approvals: string;
 	autonomy: string;
-	/** The self-marks as a sparkline, with the same facts as text; null when there are none. */
-	marks: { points: string; shown: string; text: string } | null;
+	/** The self-marks as a sparkline (no line for one mark), with the same facts as text; null when there are none. */
+	marks: { points: string | null; shown: string; text: string } | null;
 }
 
 /** The sparkline's size, in CSS pixels. */
@@ -78,13 +78,16 @@ export const sparkline = { width: 56, height: 18 };
 export function marksView(marks: readonly number[]): RowView['marks'] {
 	if (marks.length === 0) return null;
 	const { width, height } = sparkline;
-	const points = marks
-		.map((v, i) => {
-			const x = marks.length === 1 ? width / 2 : 2 + (i * (width - 4)) / (marks.length - 1);
-			const y = height - 2 - ((Math.min(10, Math.max(1, v)) - 1) * (height - 4)) / 9;
-			return `${x.toFixed(1)},${y.toFixed(1)}`;
-		})
-		.join(' ');
+	const points =
+		marks.length < 2
+			? null
+			: marks
+					.map((v, i) => {
+						const x = 2 + (i * (width - 4)) / (marks.length - 1);
+						const y = height - 2 - ((Math.min(10, Math.max(1, v)) - 1) * (height - 4)) / 9;
+						return `${x.toFixed(1)},${y.toFixed(1)}`;
+					})
+					.join(' ');
 	const trend = markTrend(marks);
 	const arrow = trend === 'up' ? '↗' : trend === 'down' ? '↘' : trend === 'flat' ? '→' : '';
 	const trendText = trend === 'up' ? m.dashboard_trend_up() : trend === 'down' ? m.dashboard_trend_down() : trend === 'flat' ? m.dashboard_trend_flat() : '';
