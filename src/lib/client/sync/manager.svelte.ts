@@ -197,7 +197,6 @@ export class SyncManager {
 	}
 }
 
-/** Resolves once the browser has painted the page (at once in a hidden tab, where frames wait). */
 /** Whether this device has the store already (true when the browser cannot tell: the page opens it then). */
 async function storeExists(name: string): Promise<boolean> {
 	if (typeof indexedDB.databases !== 'function') return true;
@@ -213,6 +212,7 @@ function nextTask(): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** Resolves once the browser has painted the page (at once in a hidden tab, where frames wait). */
 function afterFirstPaint(): Promise<void> {
 	return new Promise((resolve) => {
 		const done = () => setTimeout(resolve, 0);
