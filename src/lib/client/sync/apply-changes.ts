@@ -46,8 +46,8 @@ export function inDedicatedWorker(): boolean {
 	return typeof (globalThis as { DedicatedWorkerGlobalScope?: unknown }).DedicatedWorkerGlobalScope === 'function' && typeof document === 'undefined';
 }
 
-/** Lets the browser paint and handle input before the next slice (`scheduler.yield` where it exists). */
-function yieldToMain(): Promise<void> {
+/** Lets the browser paint and handle input before the next step (`scheduler.yield` where it exists). */
+export function yieldToMain(): Promise<void> {
 	const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
 	if (typeof scheduler?.yield === 'function') return scheduler.yield();
 	return new Promise((resolve) => setTimeout(resolve, 0));

@@ -76,14 +76,15 @@ export class SyncManager {
 			.then(async (rt) => {
 				// Each step a task of its own (loading Dexie, reading the store's schema, opening it, which
 				// on a first visit creates it): together they were one task long enough for a phone to stall.
-				await nextTask();
-				if (!rt || this.userId !== userId) return null;
+				if (!rt) return null;
+				await rt.yieldToMain();
+				if (this.userId !== userId) return null;
 				const db = new rt.KoersDB(rt.databaseName(userId));
 				// Syncs run in a worker (see ./worker); on the page when it cannot start.
 				this.#worker = new rt.SyncWorkerClient(rt.runtimeUrl, () => rt.syncOnce(db, rt.httpTransport));
 				// On a first visit the store is made in the worker, not on the page.
 				if (!(await storeExists(db.name))) await this.#worker.open(db.name);
-				else await nextTask();
+				else await rt.yieldToMain();
 				if (this.userId !== userId) return null;
 				this.db = db;
 				this.#subs.push(
@@ -205,11 +206,6 @@ async function storeExists(name: string): Promise<boolean> {
 	} catch {
 		return true;
 	}
-}
-
-/** Lets the browser paint and handle input before the next step. */
-function nextTask(): Promise<void> {
-	return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** Resolves once the browser has painted the page (at once in a hidden tab, where frames wait). */

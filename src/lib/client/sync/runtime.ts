@@ -6,6 +6,7 @@
  * a dedicated worker and answers sync requests (`./worker`), loading nothing the page has not already.
  */
 import { inDedicatedWorker } from './apply-changes';
+export { yieldToMain } from './apply-changes';
 import { serveSync } from './worker';
 
 export { liveQuery } from 'dexie';
