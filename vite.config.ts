@@ -23,6 +23,8 @@ export default defineConfig(({ command }) => ({
 		// imports it, so it takes the modern build: 1.3 KB less gzip on every first load, and less to run.
 		alias: [{ find: /^dexie$/, replacement: fileURLToPath(new URL('./node_modules/dexie/dist/modern/dexie.mjs', import.meta.url)) }]
 	},
+	// The device store's worker (src/lib/client/sync/store-worker.ts) is a module worker.
+	worker: { format: 'es' },
 	server: { port: 5173 },
 	test: {
 		expect: { requireAssertions: true },

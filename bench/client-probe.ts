@@ -58,8 +58,8 @@ async function main() {
 			const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--headless', '--no-sandbox'] });
 			const js = await firstLoadJs(browser, `${server.url}/student`, student.cookie);
 			await browser.close();
-			console.log(`first-load JS ${(js.bytes / 1024).toFixed(1)} KB in ${js.files} files`);
-			for (const f of js.list.sort((a, b) => b.gzip - a.gzip).slice(0, 8)) console.log(`  ${(f.gzip / 1024).toFixed(1).padStart(6)} ${new URL(f.url).pathname}`);
+			console.log(`first-load JS ${(js.bytes / 1024).toFixed(1)} KB in ${js.files} files on the page; ${(js.workerBytes / 1024).toFixed(1)} KB in ${js.workerFiles} in workers`);
+			for (const f of js.list.sort((a, b) => b.gzip - a.gzip).slice(0, 8)) console.log(`  ${(f.gzip / 1024).toFixed(1).padStart(6)} ${new URL(f.url).pathname}${f.worker ? ' (worker)' : ''}`);
 		}
 		const pages: [string, string, string][] = [
 			['student', '/student', student.cookie],

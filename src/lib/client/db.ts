@@ -41,8 +41,8 @@ export interface MetaEntry {
 export type EntityTables = { [E in EntityName]: Table<LocalRecord<E>, string> };
 
 /**
- * The device's database, one per signed-in user (`koers-<userId>`), so two people on one
- * computer never see each other's data. Version history of the schema is kept here.
+ * The device's database, one per signed-in user (`databaseName` in `./sync/protocol`), so two people
+ * on one computer never see each other's data. Version history of the schema is kept here.
  */
 export class KoersDB extends Dexie {
 	outbox!: Table<OutboxEntry, number>;
@@ -67,6 +67,3 @@ export class KoersDB extends Dexie {
 	}
 }
 
-export function databaseName(userId: string): string {
-	return `koers-${userId}`;
-}

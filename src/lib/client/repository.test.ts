@@ -58,8 +58,8 @@ describe('the one write path', () => {
 		await saveRecord(db, 'cycle', id, { phase: 'forethought' }, me());
 		// Two fields typed in quick succession: both saves start before either has finished.
 		await Promise.all([
-			saveRecord(db, 'cycle', id, (stored) => ({ forethought: { ...(stored?.forethought ?? {}), aim: 'Rustig helpen' } }), me()),
-			saveRecord(db, 'cycle', id, (stored) => ({ forethought: { ...(stored?.forethought ?? {}), ratingNow: 4 } }), me())
+			saveRecord(db, 'cycle', id, { forethought: { aim: 'Rustig helpen' } }, { ...me(), nested: true }),
+			saveRecord(db, 'cycle', id, { forethought: { ratingNow: 4 } }, { ...me(), nested: true })
 		]);
 		expect((await db.records('cycle').get(id))?.data.forethought).toEqual({ aim: 'Rustig helpen', ratingNow: 4 });
 		const ops = await db.outbox.toArray();

@@ -8,24 +8,21 @@ import type { KoersDB, LocalRecord, OutboxEntry } from './db';
  * The one write path on the device: every change is stored in the record's table and queued as an
  * op in the outbox in a single Dexie transaction, so a crash or a closed tab can never separate them.
  */
-/** A patch made from the record as stored at the moment of saving (`undefined` for a new record). */
-export type PatchFrom<E extends EntityName> = (current: EntityData[E] | undefined) => Partial<EntityData[E]>;
-
 export async function saveRecord<E extends EntityName>(
 	db: KoersDB,
 	entity: E,
 	id: string,
-	change: Partial<EntityData[E]> | PatchFrom<E>,
-	meta: { userId: string; now?: Date }
+	change: Partial<EntityData[E]>,
+	meta: { userId: string; now?: Date; nested?: boolean }
 ): Promise<LocalRecord<E>> {
 	const now = (meta.now ?? new Date()).toISOString();
 	const table = db.records(entity);
 	return db.transaction('rw', table, db.outbox, async () => {
 		const current = await table.get(id);
-		// A patch that builds on what is stored (a nested object such as a cycle's forethought) is made
-		// here, inside the transaction, from the stored record: two quick edits in a row must not each
-		// start from the same old copy on screen, or the second would drop the first.
-		const patch = typeof change === 'function' ? change(current?.data as EntityData[E] | undefined) : change;
+		// A nested object such as a cycle's forethought is merged here, inside the transaction, into the
+		// stored one: two quick edits in a row must not each start from the same old copy on screen, or
+		// the second would drop the first.
+		const patch = meta.nested ? nestInto(current?.data as Record<string, unknown> | undefined, change) : change;
 		const data = mergeFields(current?.data as Record<string, unknown>, patch as Record<string, unknown>, appendOnlyFields[entity]) as EntityData[E];
 		const next: LocalRecord<E> = {
 			id,
@@ -61,6 +58,16 @@ export async function saveRecord<E extends EntityName>(
 		await db.outbox.add(op);
 		return next;
 	});
+}
+
+/** The patch with each of its (object) fields laid over the stored object of the same name. */
+function nestInto<T extends object>(stored: Record<string, unknown> | undefined, patch: T): T {
+	const out: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(patch)) {
+		const before = stored?.[key];
+		out[key] = before && typeof before === 'object' && !Array.isArray(before) ? { ...before, ...(value as object) } : value;
+	}
+	return out as T;
 }
 
 /** Deletes locally at once and queues the delete; the server's tombstone reaches the other devices. */

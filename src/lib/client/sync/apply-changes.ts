@@ -14,7 +14,7 @@ import type { KoersDB, LocalRecord, OutboxEntry } from '../db';
  * per entity, and the results in one `bulkPut` / `bulkDelete` per entity: measured 4× faster than a
  * record at a time (`npm run bench`).
  *
- * Normally this runs in the sync worker (`./worker`). Where it runs on the page (a browser without
+ * Normally this runs in the store worker (`./service`). Where it runs on the page (a browser without
  * module workers), a first sync pulls thousands of changes (a coach: the whole group) while the page
  * is open, so no step may block the page for long: rows are stored in groups of `putGroup` (see there), and more
  * changes than `slice` are applied in several transactions with a pause in between. Each slice reads

@@ -4,18 +4,12 @@ import type { KoersDB } from '../db';
 import type { EntityName } from '$lib/domain/constants';
 import { recount } from '../repository';
 import { applyChanges } from './apply-changes';
+import { SyncHttpError } from './protocol';
 
 /** Sends one request to the server; throws `SyncHttpError` for an HTTP error, anything else when offline. */
 export type Transport = (request: SyncRequest) => Promise<SyncResponse>;
 
-export class SyncHttpError extends Error {
-	constructor(
-		readonly status: number,
-		message: string
-	) {
-		super(message);
-	}
-}
+export { SyncHttpError };
 
 export interface SyncOutcome {
 	sent: number;
