@@ -4,11 +4,10 @@
  * reads, writes and syncs through the store's worker, and when that worker cannot start.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import Dexie from 'dexie';
-import { sql } from 'drizzle-orm';
-import { openTestDatabase, makeTwoSchools } from '$lib/server/testing/db';
+import { useTwoSchools, type TestDatabase, type TwoSchools } from '$lib/server/testing/use-db';
 import { sync } from '$lib/server/sync/sync';
 import { KoersDB, type LocalRecord } from '../db';
 import { StoreClient, stopped } from './client';
@@ -19,15 +18,11 @@ import type { Transport } from './engine';
 // Dexie's live queries stay silent where the global scope has no IndexedDB (as in Node).
 Dexie.dependencies.indexedDB ??= new IDBFactory();
 
-let t: Awaited<ReturnType<typeof openTestDatabase>>;
-let w: Awaited<ReturnType<typeof makeTwoSchools>>;
-beforeAll(async () => {
-	t = await openTestDatabase();
-	w = await makeTwoSchools(t.db);
-});
-afterAll(async () => t.close());
-afterEach(async () => {
-	await t.db.execute(sql`truncate records, record_history, applied_ops`);
+let t: TestDatabase;
+let w: TwoSchools;
+useTwoSchools((db, schools) => {
+	t = db;
+	w = schools;
 });
 
 const clients: StoreClient[] = [];
