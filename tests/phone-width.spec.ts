@@ -1,0 +1,52 @@
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { addGoal, signInWithForm, unique } from './helpers';
+
+/**
+ * On a phone nothing may be wider than the screen: a phone's browser then zooms the whole page out to
+ * fit it (everything smaller, and a sideways wobble under the thumb). Seen before these tests: the
+ * cycle's three steps (360 px of names in a 390 px screen), the dashboard's cards (each as wide as
+ * its longest line) and the coverage table's hidden labels (which escaped its scroll box).
+ */
+
+const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
+
+async function phonePage(browser: Browser, username: string): Promise<Page> {
+	const context = await browser.newContext(phone);
+	const page = await context.newPage();
+	await signInWithForm(page, username);
+	return page;
+}
+
+/** The page's layout width: the screen's, unless something wider made the browser zoom out. */
+async function expectScreenWide(page: Page) {
+	const widths = await page.evaluate(() => ({ layout: window.innerWidth, page: document.documentElement.scrollWidth }));
+	expect(widths, page.url()).toEqual({ layout: 360, page: 360 });
+}
+
+test('a student’s pages, the learning cycle included, fit a 360 px phone', async ({ browser }) => {
+	const page = await phonePage(browser, 'student10');
+	for (const path of ['/student', '/student/goals', '/student/boards', '/student/portfolio']) {
+		await page.goto(path);
+		await expectScreenWide(page);
+	}
+	await page.goto('/student/goals');
+	const title = unique('Overdracht oefenen ');
+	await addGoal(page, title);
+	await page.getByRole('link', { name: `Open: ${title}` }).click();
+	await page.getByRole('button', { name: 'Begin een nieuwe cyclus' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Vooruitdenken');
+	await expectScreenWide(page);
+	// The step it is at is named; the others keep their names for a screen reader.
+	await expect(page.getByRole('list', { name: /stappen/i }).getByRole('listitem')).toHaveText([/Vooruitdenken/, /Doen/, /Terugkijken/]);
+	await page.context().close();
+});
+
+test('a coach’s dashboard cards and the coverage table fit a 360 px phone', async ({ browser }) => {
+	const page = await phonePage(browser, 'coach1');
+	for (const path of ['/coach', '/coach/coverage', '/coach/attention', '/coach/boards']) {
+		await page.goto(path);
+		await expectScreenWide(page);
+	}
+	await page.context().close();
+});
