@@ -6,6 +6,7 @@ import type { Db } from '../db';
 import { groups, memberships, users } from '../db/schema';
 import { generatePassword, hashPassword } from '../auth/password';
 import { deleteUserSessions } from '../auth/session';
+import { pollCache } from '../sync/poll-cache';
 import { policy, type Actor } from '../policy';
 import { ApiError } from '../http/api';
 
@@ -87,6 +88,7 @@ export async function resetPassword(db: Db, actor: Actor, userId: string): Promi
 		.returning({ username: users.username });
 	if (!user) throw new ApiError(404, 'not_found');
 	await deleteUserSessions(db, actor.schoolId, userId);
+	pollCache.heard('s'); // this process at once (as after a sign-out); the others on the change feed's word
 	return { username: user.username, password };
 }
 
