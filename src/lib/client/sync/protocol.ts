@@ -53,7 +53,6 @@ export interface SaveRequest {
 export type StoreRequest = { id: number } & (
 	| { open: string }
 	| { sync: string }
-	| { close: string }
 	| { drop: string }
 	| { db: string; save: SaveRequest }
 	| { db: string; remove: { entity: EntityName; id: string } }
@@ -65,6 +64,11 @@ export type StoreRequest = { id: number } & (
 
 /** Store → page: a value, or why it failed (`status` for an HTTP error, null otherwise). */
 export type StoreAnswer = { id: number; value: unknown } | { id: number; error: { status: number | null; message: string } };
+
+/** A failure as an answer carries it (the store's side of `errorOf`). */
+export function errorAnswer(id: number, e: unknown): StoreAnswer {
+	return { id, error: { status: e instanceof SyncHttpError ? e.status : null, message: e instanceof Error ? e.message : String(e) } };
+}
 
 /** The error an answer carries, as the page can tell it apart (an HTTP error, or anything else). */
 export function errorOf(answer: { error: { status: number | null; message: string } }): Error {

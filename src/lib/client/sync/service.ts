@@ -2,7 +2,7 @@ import { liveQuery, type Subscription } from 'dexie';
 import { KoersDB } from '../db';
 import { deleteRecord, discardRejected, saveRecord } from '../repository';
 import { httpTransport, syncOnce, type Transport } from './engine';
-import { SyncHttpError, type Query, type StoreAnswer, type StoreRequest } from './protocol';
+import { errorAnswer, type Query, type StoreAnswer, type StoreRequest } from './protocol';
 
 /**
  * The device store, served to the page by message (see `./protocol`). Normally this runs in a
@@ -36,9 +36,8 @@ export function serveStore(port: Port, { open = (name) => new KoersDB(name), tra
 		return db;
 	};
 	const answer = (id: number, value: unknown) => port.postMessage({ id, value });
-	const fail = (id: number, e: unknown) =>
-		port.postMessage({ id, error: { status: e instanceof SyncHttpError ? e.status : null, message: e instanceof Error ? e.message : String(e) } });
-	/** Ends the watches on a store and lets go of it (before it is closed or deleted). */
+	const fail = (id: number, e: unknown) => port.postMessage(errorAnswer(id, e));
+	/** Ends the watches on a store and lets go of it (before it is deleted). */
 	const release = (name: string) => {
 		for (const [id, w] of watches) {
 			if (w.db !== name) continue;
@@ -60,9 +59,6 @@ export function serveStore(port: Port, { open = (name) => new KoersDB(name), tra
 				answer(data.id, true);
 			} else if ('sync' in data) {
 				answer(data.id, await syncOnce(store(data.sync), transport));
-			} else if ('close' in data) {
-				release(data.close)?.close();
-				answer(data.id, true);
 			} else if ('drop' in data) {
 				await (release(data.drop) ?? open(data.drop)).delete();
 				answer(data.id, true);
