@@ -1,9 +1,10 @@
 import { dev } from '$app/environment';
-import type { Workbox } from 'workbox-window';
 
-let wb: Workbox | undefined;
+let registration: ServiceWorkerRegistration | undefined;
 let registering: Promise<void> | undefined;
 let settings: { onUpdate: () => void; home: string | undefined; pages: readonly string[] } | undefined;
+/** Set when this tab asked the waiting version to take over: it reloads once that version controls it. */
+let updating = false;
 
 /**
  * Registers the service worker; `onUpdate` is called when a new version waits to take over.
@@ -17,7 +18,14 @@ export async function registerServiceWorker(onUpdate: () => void, home: string |
 	if (!('serviceWorker' in navigator)) return;
 	const first = !settings;
 	settings = { onUpdate, home, pages };
-	if (first) window.addEventListener('online', () => void ensureServiceWorker());
+	if (first) {
+		window.addEventListener('online', () => void ensureServiceWorker());
+		// The first install takes control without a reload (the worker claims this page); a new version
+		// takes over only when the student asked for it in this tab, and the page reloads into it.
+		navigator.serviceWorker.addEventListener('controllerchange', () => {
+			if (updating) location.reload();
+		});
+	}
 	await ensureServiceWorker(true);
 }
 
@@ -33,26 +41,38 @@ async function ensureServiceWorker(force = false): Promise<void> {
 }
 
 async function register({ onUpdate, home, pages }: NonNullable<typeof settings>): Promise<void> {
-	// Loaded in the browser only (it is not meant for server rendering).
-	const { Workbox } = await import('workbox-window');
-	// A Workbox instance registers once; a new attempt needs a new one.
-	const instance = new Workbox('/service-worker.js', { type: dev ? 'module' : 'classic' });
-	wb = instance;
-	instance.addEventListener('waiting', onUpdate);
-	instance.addEventListener('controlling', (event) => {
-		if (event.isUpdate) location.reload();
-	});
+	let reg: ServiceWorkerRegistration;
 	try {
-		await instance.register();
-		void keepForOffline(location.href, home, pages);
+		reg = await navigator.serviceWorker.register('/service-worker.js', { type: dev ? 'module' : 'classic' });
 	} catch {
 		// No service worker (private mode, old browser, offline right now): Koers works, just not offline yet.
+		return;
 	}
+	registration = reg;
+	// A version is waiting when it installed while an older one controls this page: from this visit, or
+	// from an earlier one that was never applied.
+	const announce = () => {
+		if (reg.waiting && navigator.serviceWorker.controller) onUpdate();
+	};
+	announce();
+	reg.addEventListener('updatefound', () => {
+		const worker = reg.installing;
+		worker?.addEventListener('statechange', () => {
+			if (worker.state === 'installed') announce();
+		});
+	});
+	void keepForOffline(location.href, home, pages);
 }
 
-/** Installs the waiting version; the page reloads when it takes control. */
+/**
+ * Installs the waiting version; the page reloads when it takes control. When another tab has installed
+ * it already, this page only needs the reload.
+ */
 export function applyUpdate(): void {
-	wb?.messageSkipWaiting();
+	const waiting = registration?.waiting;
+	if (!waiting) return location.reload();
+	updating = true;
+	waiting.postMessage({ type: 'SKIP_WAITING' });
 }
 
 function dataUrl(href: string): string {

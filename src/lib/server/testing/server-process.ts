@@ -98,12 +98,14 @@ export interface StartOptions {
 	env?: Record<string, string>;
 	/** Milliseconds to wait for /api/health; a cold PGlite with migrations takes seconds. */
 	readyTimeoutMs?: number;
+	/** The port to listen on (a restart that browsers should see as the same site); a free one if not given. */
+	port?: number;
 }
 
 /** Starts `node build` on a free port and waits until /api/health answers. */
-export async function startServer({ database, env = {}, readyTimeoutMs = 60_000 }: StartOptions): Promise<ServerProcess> {
+export async function startServer({ database, env = {}, readyTimeoutMs = 60_000, port: wanted }: StartOptions): Promise<ServerProcess> {
 	assertBuilt();
-	const port = await freePort();
+	const port = wanted ?? (await freePort());
 	const url = `http://127.0.0.1:${port}`;
 	// As `npm start` runs it: scripts/serve.mjs imports the build (several workers with KOERS_WORKERS).
 	const child = spawn(process.execPath, [path.resolve('scripts/serve.mjs')], {
