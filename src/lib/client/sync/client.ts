@@ -15,6 +15,23 @@ type Ask = StoreRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : n
 export const stopped = new Error('device store stopped');
 
 /**
+ * Runs `attempt` until it succeeds, waiting 1 s, 2 s, 4 s … up to 30 s after each failure; true when it
+ * did, false once `givenUp()` (asked after each failure and each wait) says to stop trying.
+ */
+export async function untilDone(attempt: () => Promise<unknown>, givenUp: () => boolean): Promise<boolean> {
+	for (let n = 0; ; n++) {
+		try {
+			await attempt();
+			return true;
+		} catch {
+			if (givenUp()) return false;
+			await new Promise((r) => setTimeout(r, Math.min(30_000, 1000 * 2 ** n)));
+			if (givenUp()) return false;
+		}
+	}
+}
+
+/**
  * The page's side of one user's device store (see `./protocol`). It starts the store in a worker;
  * when that cannot start (no module workers, or its file did not load: a first visit that lost the
  * network, an update that removed it) it serves the store on the page instead, and sends again what
@@ -165,21 +182,17 @@ export class StoreClient {
 	}
 
 	/**
-	 * Sends again every waiting request and every watch, to the page's store. When even that cannot
-	 * load yet (no network on a first visit), tries again after 1 s, 2 s, … up to 30 s until it can.
+	 * Sends again every waiting request and every watch, to the page's store, until even that can load
+	 * (no network on a first visit) or the client is stopped.
 	 */
 	async #resend(): Promise<void> {
-		for (let attempt = 0; ; attempt++) {
-			try {
+		await untilDone(
+			async () => {
 				for (const w of this.#waiting.values()) await this.#send(w.request);
 				for (const [key, shared] of this.#watches) await this.#send({ id: shared.id, db: this.dbName, watch: JSON.parse(key) as Query });
-				return;
-			} catch {
-				if (this.#stopped) return;
-				await new Promise((r) => setTimeout(r, Math.min(30_000, 1000 * 2 ** attempt)));
-				if (this.#stopped) return;
-			}
-		}
+			},
+			() => this.#stopped
+		);
 	}
 
 	#receive(answer: StoreAnswer): void {

@@ -1,5 +1,5 @@
 import type { OutboxEntry } from '../db';
-import { StoreClient } from './client';
+import { StoreClient, untilDone } from './client';
 import { databaseName, SyncHttpError } from './protocol';
 
 export type SyncStatus = 'idle' | 'syncing' | 'offline' | 'error' | 'signedOut';
@@ -42,16 +42,8 @@ export class SyncManager {
 	 * wait for the store instead of failing. False when this user signed out meanwhile.
 	 */
 	async #open(store: StoreClient, userId: string): Promise<boolean> {
-		for (let attempt = 0; ; attempt++) {
-			try {
-				await store.open();
-				return this.userId === userId;
-			} catch {
-				if (this.userId !== userId) return false;
-				await new Promise((r) => setTimeout(r, Math.min(30_000, 1000 * 2 ** attempt)));
-				if (this.userId !== userId) return false;
-			}
-		}
+		const gone = () => this.userId !== userId;
+		return (await untilDone(() => store.open(), gone)) && !gone();
 	}
 
 	start(userId: string): void {
