@@ -126,3 +126,23 @@ test('sync refuses bad input with a 4xx JSON error and changes nothing', async (
 	const after = await (await page.request.post('/api/sync', { data: { cursor: null, ops: [] } })).json();
 	expect(after.changes).toEqual(before.changes);
 });
+
+test('on a wifi that lets nothing through, the status says offline (not "saving") and a tap tries again', async ({ page, context }) => {
+	await signInWithForm(page, 'student5');
+	await page.goto('/student/goals');
+	const status = page.getByTestId('online-status');
+	await expect(status).toHaveText('Alles opgeslagen', { timeout: 30_000 });
+
+	// The browser still says "online"; nothing reaches the server.
+	await context.route('**/api/sync', (route) => route.abort('internetdisconnected'));
+	expect(await page.evaluate(() => navigator.onLine)).toBe(true);
+	await addGoal(page, 'Op de wifi van de trein');
+	await expect(status).toHaveText(/^\s*Offline · 1 wacht/, { timeout: 15_000 });
+	await status.click();
+	await expect(page.getByTestId('sync-panel')).toContainText('Je bent offline');
+
+	// The network works again: the student need not wait for the next try.
+	await context.unroute('**/api/sync');
+	await page.getByTestId('sync-panel').getByRole('button', { name: 'Nu opslaan' }).click();
+	await expect(status).toHaveText('Alles opgeslagen', { timeout: 15_000 });
+});
