@@ -26,6 +26,12 @@ export interface BrowserOptions {
 }
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+/** "Chromium 150.0.…": the browser figures move with its version as much as with the machine. */
+export function chromiumVersion(): string | null {
+	const r = spawnSync(chromiumPath, ['--version'], { encoding: 'utf8' });
+	return r.status === 0 ? r.stdout.trim() : null;
+}
 const chromiumFlags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export interface FirstLoad {

@@ -50,7 +50,7 @@ export function table(result: BenchResult): string {
 
 export function printTable(result: BenchResult): void {
 	const m = result.machine;
-	console.log(`\nKoers benchmark ${result.date} · ${result.database} · ${String(m.cpus)} × ${String(m.cpu)} · ${String(m.memoryGiB)} GiB · Node ${String(m.node)}`);
+	console.log(`\nKoers benchmark ${result.date} · ${result.database} · ${String(m.cpus)} × ${String(m.cpu)} · ${String(m.memoryGiB)} GiB · Node ${String(m.node)}${m.chromium ? ` · ${String(m.chromium)}` : ''}`);
 	console.log(`school: ${JSON.stringify(result.scale)} · ${result.seconds} s${result.quick ? ' · QUICK (budgets not enforced)' : ''}\n`);
 	console.log(table(result));
 	console.log('');

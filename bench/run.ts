@@ -19,7 +19,7 @@ import { createPgDatabase } from '$lib/server/testing/server-process';
 import { seedSchool, type BenchSchool } from './school';
 import { measureDashboard, measureOverview, measurePull, measurePush } from './measure-db';
 import { benchWorkers, measureHttp, startBenchServer, stopBenchServer } from './http';
-import { measureBrowser } from './browser';
+import { chromiumVersion, measureBrowser } from './browser';
 import type { Figure } from './figures';
 import { printTable } from './figures';
 
@@ -198,7 +198,8 @@ async function main() {
 				cpu: os.cpus()[0]?.model,
 				memoryGiB: Math.round(os.totalmem() / 2 ** 30),
 				platform: `${os.platform()} ${os.release()}`,
-				node: process.version
+				node: process.version,
+				chromium: args['skip-browser'] ? null : chromiumVersion()
 			},
 			seconds: Math.round((Date.now() - started) / 1000),
 			figures
