@@ -31,6 +31,13 @@ test('a student’s pages, the learning cycle included, fit a 360 px phone', asy
 		await expectScreenWide(page);
 	}
 	await page.goto('/student/goals');
+	// The sync status opens a panel that explains it: all of it on the screen.
+	await page.getByTestId('online-status').click();
+	const panel = await page.getByTestId('sync-panel').boundingBox();
+	expect(panel, 'the sync panel is shown').not.toBeNull();
+	expect({ left: Math.round(panel!.x), right: Math.round(panel!.x + panel!.width) }).toEqual({ left: 12, right: 348 });
+	await expectScreenWide(page);
+	await page.getByTestId('online-status').click();
 	const title = unique('Overdracht oefenen ');
 	await addGoal(page, title);
 	await page.getByRole('link', { name: `Open: ${title}` }).click();
