@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDay, formatTime } from './format';
+import { formatDay, formatShortDay, formatTime } from './format';
 
 /** What `Intl` says for the same moment: the formats Koers showed before it wrote them out. */
 const intl = (locale: string, options: Intl.DateTimeFormatOptions, d: Date) => new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', options).format(d);
@@ -32,6 +32,16 @@ describe('formatTime and formatDay say what Intl says, without Intl', () => {
 		);
 		expect(formatDay('2026-11-17', 'nl')).toBe('17 november');
 		expect(formatDay('2026-05-03', 'en')).toBe('3 May');
+	});
+
+	it('a short day for a chart', () => {
+		fc.assert(
+			fc.property(moment, fc.constantFrom('nl', 'en'), (d, locale) => {
+				expect(formatShortDay(d, locale)).toBe(intl(locale, { day: 'numeric', month: 'short' }, d));
+			}),
+			{ numRuns: 500 }
+		);
+		expect(formatShortDay(new Date(2026, 10, 17), 'nl')).toBe('17 nov');
 	});
 
 	it('says nothing for something that is not a date', () => {

@@ -25,7 +25,12 @@ export function formatTime(iso: string, locale: string = getLocale(), now: Date 
 	if (Number.isNaN(d.getTime())) return '';
 	const time = `${two(d.getHours())}:${two(d.getMinutes())}`;
 	if (d.toDateString() === now.toDateString()) return time;
-	return `${d.getDate()} ${shortMonths[lang(locale)][d.getMonth()]}, ${time}`;
+	return `${formatShortDay(d, locale)}, ${time}`;
+}
+
+/** "17 nov" (local time): a chart's days. */
+export function formatShortDay(d: Date, locale: string = getLocale()): string {
+	return `${d.getDate()} ${shortMonths[lang(locale)][d.getMonth()]}`;
 }
 
 /** "17 november" in the interface's language (not the browser's); a calendar date stays that date. */
