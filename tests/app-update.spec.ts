@@ -17,7 +17,6 @@ let port: number;
 
 const start = async () => {
 	server = await startServer({ database, port, env: { KOERS_BUILD_DIR: folder, KOERS_DEMO: '1' } });
-	return server.url;
 };
 
 test.beforeAll(async () => {
