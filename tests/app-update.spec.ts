@@ -78,6 +78,11 @@ test('a new version waits until the student refreshes, in each open tab, and wha
 	const third = await context.newPage();
 	await third.goto('/student/portfolio');
 	await expect(offer(third)).toBeVisible({ timeout: 30_000 });
+	// "Later" puts the offer away in that tab and leaves the page as it is.
+	await mark(third);
+	await offer(third).getByRole('button', { name: 'Later' }).click();
+	await expect(offer(third)).toHaveCount(0);
+	expect(await markOf(third)).toBe('before');
 	await third.close();
 
 	// Nothing reloads by itself: the student chooses when.
