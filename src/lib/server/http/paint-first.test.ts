@@ -79,8 +79,39 @@ describe('paintFirst', () => {
 			'modulepreload ./_app/immutable/chunks/svelte.js',
 			'modulepreload ./_app/immutable/entry/app.def.js'
 		]);
-		// The app starts in a task after the one that ran its scripts.
-		expect(run.steps).toEqual(['frame requested', 'next task', 'import ./_app/immutable/entry/start.abc.js', 'import ./_app/immutable/entry/app.def.js', 'next task', 'started']);
+		// Each shared module runs in a task of its own, then SvelteKit's entries; the app starts in a task after those.
+		expect(run.steps).toEqual([
+			'frame requested',
+			'next task',
+			'import ./_app/immutable/chunks/svelte.js',
+			'next task',
+			'import ./_app/immutable/entry/start.abc.js',
+			'import ./_app/immutable/entry/app.def.js',
+			'next task',
+			'started'
+		]);
+	});
+
+	it('runs the shared chunks leaves first, then the route nodes, one a task, and the entries last', async () => {
+		const paint = paintFirst();
+		// As SvelteKit lists them: a module before its imports.
+		const listed = ['entry/start.a', 'chunks/kit', 'chunks/svelte', 'entry/app.b', 'chunks/i18n', 'nodes/0', 'chunks/shell', 'nodes/5', 'chunks/msg'];
+		for (const name of listed) paint.preload({ type: 'js', path: `./_app/immutable/${name}.js` });
+		const run = await boot(paint.transform(page()));
+		expect(run.imports.map((p) => p.replace('./_app/immutable/', '').replace('.js', ''))).toEqual([
+			'chunks/msg',
+			'chunks/shell',
+			'chunks/i18n',
+			'chunks/svelte',
+			'chunks/kit',
+			'nodes/0',
+			'nodes/5',
+			'entry/start.abc',
+			'entry/app.def'
+		]);
+		const between = run.steps.slice(run.steps.indexOf('import ./_app/immutable/chunks/msg.js'), run.steps.indexOf('import ./_app/immutable/entry/start.abc.js'));
+		expect(between.filter((s) => s === 'next task')).toHaveLength(7);
+		expect(run.steps.at(-1)).toBe('started');
 	});
 
 	it('is not misled by what a student wrote into the page', async () => {
@@ -94,9 +125,12 @@ describe('paintFirst', () => {
 	it('starts at once in a hidden tab, which paints no frame', async () => {
 		const paint = paintFirst();
 		paint.preload({ type: 'js', path: './_app/immutable/entry/start.abc.js' });
+		paint.preload({ type: 'js', path: './_app/immutable/chunks/svelte.js' });
 		const run = await boot(paint.transform(page()), 'hidden');
 		expect(run.beforeFrame).toContain('started');
 		expect(run.steps).not.toContain('frame requested');
+		// Nobody is waiting on a hidden page, and its timers are slowed: no task between its modules.
+		expect(run.steps.slice(0, run.steps.indexOf('import ./_app/immutable/entry/app.def.js'))).not.toContain('next task');
 	});
 
 	it('leaves a page alone when it has no start-up script under a nonce, or no scripts were listed', () => {
