@@ -28,16 +28,6 @@ export interface PaintFirst {
 	transform: (html: string) => string;
 }
 
-/**
- * The order in which the page's scripts run, before SvelteKit's two entries: the shared chunks, then the
- * route's nodes. SvelteKit lists a module before the ones it imports (each entry, then its imports; each
- * node, then its imports), so the chunks backwards come mostly leaves first and each `import()` runs
- * little beyond its own module (a module always runs after what it imports, whatever the order asked).
- */
-function runOrder(scripts: string[]): string[] {
-	return [...scripts.filter((s) => s.includes('/chunks/')).reverse(), ...scripts.filter((s) => s.includes('/nodes/'))];
-}
-
 /** One per request: `preload` collects the page's scripts while it renders, `transform` uses them. */
 export function paintFirst(): PaintFirst {
 	const scripts: string[] = [];
@@ -59,12 +49,18 @@ export function paintFirst(): PaintFirst {
 				`new Promise((go) => (document.visibilityState === 'hidden' ? go() : requestAnimationFrame(() => setTimeout(go))))` +
 				`.then(() => {` +
 				`const links = document.createDocumentFragment();` +
-				`for (const href of ${JSON.stringify(scripts)}) { const link = document.createElement('link'); link.rel = 'modulepreload'; link.href = href; links.append(link); }` +
+				`const scripts = ${JSON.stringify(scripts)};` +
+				`for (const href of scripts) { const link = document.createElement('link'); link.rel = 'modulepreload'; link.href = href; links.append(link); }` +
 				`document.head.append(links);` +
+				// The modules run one a task: the shared chunks, then the route's nodes, then SvelteKit's entries.
+				// SvelteKit lists a module before the ones it imports (each entry, then its imports; each node,
+				// then its imports), so the chunks backwards come mostly leaves first and each import() runs
+				// little beyond its own module (a module always runs after what it imports, whatever the order).
+				`const order = [...scripts.filter((s) => s.includes('/chunks/')).reverse(), ...scripts.filter((s) => s.includes('/nodes/'))];` +
 				// Between modules the page yields (scheduler.yield() resumes before other waiting work; a hidden
 				// page has no one to answer, and its timers are slowed to one a second, so it does not yield).
 				`const next = () => (document.visibilityState === 'hidden' ? undefined : globalThis.scheduler?.yield ? scheduler.yield() : new Promise((go) => setTimeout(go)));` +
-				`return ${JSON.stringify(runOrder(scripts))}.reduce((done, href) => done.then(() => import(href)).then(next), Promise.resolve()).then(() => ${boot}`;
+				`return order.reduce((done, href) => done.then(() => import(href)).then(next), Promise.resolve()).then(() => ${boot}`;
 			// The app starts in a task of its own once the scripts have run: running them, starting SvelteKit
 			// and hydrating the page were one task, on a simulated phone 140–170 ms of blocking time.
 			const apart = `.then((modules) => new Promise((go) => setTimeout(() => go(modules))))`;
