@@ -10,10 +10,6 @@
  * and starts the app, in a task after the one that ran the scripts. A hidden page (a tab opened in the
  * background) paints no frame; it starts at once.
  *
- * The scripts run one module at a time, each in a task of its own: `import()` of SvelteKit's two entries
- * ran (evaluated) every module of the page in two tasks, 40 ms each on this machine, so four times that on
- * Lighthouse's simulated phone, during which a tap gets no answer. The largest task is now one module's.
- *
  * Measured with Lighthouse's mobile preset on the student home: LCP 1.8–2.0 s → 0.66–1.04 s, because the
  * first paint no longer waits for 57 KB of scripts on a simulated slow connection.
  */
@@ -52,19 +48,17 @@ export function paintFirst(): PaintFirst {
 				`const scripts = ${JSON.stringify(scripts)};` +
 				`for (const href of scripts) { const link = document.createElement('link'); link.rel = 'modulepreload'; link.href = href; links.append(link); }` +
 				`document.head.append(links);` +
-				// The modules run one a task: the shared chunks, then the route's nodes, then SvelteKit's entries.
-				// SvelteKit lists a module before the ones it imports (each entry, then its imports; each node,
-				// then its imports), so the chunks backwards come mostly leaves first and each import() runs
-				// little beyond its own module (a module always runs after what it imports, whatever the order).
-				`const order = [...scripts.filter((s) => s.includes('/chunks/')).reverse(), ...scripts.filter((s) => s.includes('/nodes/'))];` +
-				// Between modules the page yields (scheduler.yield() resumes before other waiting work; a hidden
-				// page has no one to answer, and its timers are slowed to one a second, so it does not yield).
-				`const next = () => (document.visibilityState === 'hidden' ? undefined : globalThis.scheduler?.yield ? scheduler.yield() : new Promise((go) => setTimeout(go)));` +
-				`return order.reduce((done, href) => done.then(() => import(href)).then(next), Promise.resolve()).then(() => ${boot}`;
+				`return ${boot}`;
 			// The app starts in a task of its own once the scripts have run: running them, starting SvelteKit
 			// and hydrating the page were one task, on a simulated phone 140–170 ms of blocking time.
-			const apart = `.then((modules) => new Promise((go) => setTimeout(() => go(modules))))`;
-			return html.slice(0, at) + wait + html.slice(at + boot.length, end + 2) + ')' + apart + '; })' + html.slice(end + 2);
+			// Right before it starts (in the same task, so no keystroke comes between), what the person typed or
+			// ticked while the page was showing but not yet running is noted: hydrating sets every field to the
+			// value the server rendered, and `restoreTyped()` (src/lib/client/typed.ts) puts it back.
+			const apart =
+				`.then((modules) => new Promise((go) => setTimeout(() => {` +
+				`window.__koersTyped = [...document.querySelectorAll('input, textarea')].flatMap((f) => (f.type === 'checkbox' || f.type === 'radio' ? (f.checked !== f.defaultChecked ? [[f, f.checked]] : []) : f.type !== 'file' && f.value !== f.defaultValue ? [[f, f.value]] : []));` +
+				`go(modules); })))`;
+			return html.slice(0, at) + wait + html.slice(at + boot.length, end + 2) + apart + '; })' + html.slice(end + 2);
 		}
 	};
 }
