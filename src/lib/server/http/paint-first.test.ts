@@ -25,9 +25,14 @@ function scriptOf(html: string): string {
 }
 
 /** Runs a page's start-up script against a stand-in browser and tells what happened, in order. */
-async function boot(html: string, visibility: 'visible' | 'hidden' = 'visible', fields: object[] = []) {
+type Field = { type: string; value: string; defaultValue: string; checked?: boolean; defaultChecked?: boolean; matches?: (s: string) => boolean };
+type Fire = (type: 'input' | 'change', target: Field) => void;
+
+async function boot(html: string, visibility: 'visible' | 'hidden' = 'visible', fields: Field[] = [], typing?: (fire: Fire) => void) {
 	const steps: string[] = [];
-	const window: { __koersTyped?: unknown } = {};
+	const window: { __koersTyped?: { typed: Map<Field, string | boolean>; stop: () => void } } = {};
+	const listeners = new Set<{ type: string; fn: (e: { target: Field }) => void }>();
+	for (const f of fields) f.matches = () => f.type !== 'file';
 	const frames: (() => void)[] = [];
 	const appended: string[] = [];
 	const document = {
@@ -38,7 +43,11 @@ async function boot(html: string, visibility: 'visible' | 'hidden' = 'visible', 
 		head: { append: (f: { nodes: { href: string; rel: string }[] }) => f.nodes.forEach((n) => appended.push(`${n.rel} ${n.href}`)) },
 		querySelectorAll: (selector: string) => {
 			steps.push(`fields read (${selector})`);
-			return fields;
+			return fields.filter((f) => f.matches!(selector));
+		},
+		addEventListener: (type: string, fn: (e: { target: Field }) => void) => listeners.add({ type, fn }),
+		removeEventListener: (type: string, fn: (e: { target: Field }) => void) => {
+			for (const l of listeners) if (l.type === type && l.fn === fn) listeners.delete(l);
 		}
 	};
 	const requestAnimationFrame = (f: () => void) => {
@@ -58,11 +67,16 @@ async function boot(html: string, visibility: 'visible' | 'hidden' = 'visible', 
 	const body = scriptOf(html).replaceAll('import(', '__import(');
 	new Function('document', 'requestAnimationFrame', 'setTimeout', '__import', 'location', 'window', body)(document, requestAnimationFrame, setTimeout, load, 'http://x/', window);
 	const tick = () => new Promise((r) => globalThis.setTimeout(r, 0));
+	typing?.((type, target) => {
+		for (const l of listeners) if (l.type === type) l.fn({ target });
+	});
 	await tick();
 	const beforeFrame = [...steps];
 	frames.forEach((f) => f());
 	await tick();
-	return { beforeFrame, steps, appended, imports, typed: window.__koersTyped };
+	const noted = window.__koersTyped;
+	noted?.stop();
+	return { beforeFrame, steps, appended, imports, typed: noted ? [...noted.typed].map(([f, v]) => [f.value, v]) : undefined, listening: listeners.size };
 }
 
 describe('paintFirst', () => {
@@ -91,27 +105,38 @@ describe('paintFirst', () => {
 			'import ./_app/immutable/entry/start.abc.js',
 			'import ./_app/immutable/entry/app.def.js',
 			'next task',
-			'fields read (input, textarea)',
+			'fields read (input:not([type=file]), textarea)',
 			'started'
 		]);
 	});
 
-	it('notes, right before the app starts, what was typed or ticked on the page before it ran', async () => {
+	it('notes what is typed or ticked before the app starts, as it happens and right before the start', async () => {
 		const paint = paintFirst();
 		paint.preload({ type: 'js', path: './_app/immutable/entry/start.abc.js' });
-		const name = { type: 'text', value: 'Daan', defaultValue: '' };
-		const password = { type: 'password', value: 'geheim-wachtwoord', defaultValue: '' };
+		const name = { type: 'text', value: '', defaultValue: '' };
+		const password = { type: 'password', value: 'wachtwoord-van-de-browser', defaultValue: '' };
 		const untouched = { type: 'text', value: 'Zorg 2A', defaultValue: 'Zorg 2A' };
-		const ticked = { type: 'checkbox', checked: true, defaultChecked: false, value: 'on', defaultValue: 'on' };
+		const ticked = { type: 'checkbox', checked: false, defaultChecked: false, value: 'on', defaultValue: 'on' };
 		const unticked = { type: 'radio', checked: false, defaultChecked: false, value: 'a', defaultValue: 'a' };
 		const file = { type: 'file', value: 'C:\\fakepath\\foto.jpg', defaultValue: '' };
-		const run = await boot(paint.transform(page()), 'visible', [name, password, untouched, ticked, unticked, file]);
+		const run = await boot(paint.transform(page()), 'visible', [name, password, untouched, ticked, unticked, file], (fire) => {
+			// Typed and ticked while the page shows: noted as it happens.
+			name.value = 'Daa';
+			fire('input', name);
+			name.value = 'Daan';
+			fire('input', name);
+			ticked.checked = true;
+			fire('change', ticked);
+			fire('input', file);
+		});
+		// The password the browser filled in without an event is noted right before the start.
 		expect(run.typed).toEqual([
-			[name, 'Daan'],
-			[password, 'geheim-wachtwoord'],
-			[ticked, true]
+			['Daan', 'Daan'],
+			['on', true],
+			['wachtwoord-van-de-browser', 'wachtwoord-van-de-browser']
 		]);
-		expect(run.steps.slice(-2)).toEqual(['fields read (input, textarea)', 'started']);
+		expect(run.steps.slice(-2)).toEqual(['fields read (input:not([type=file]), textarea)', 'started']);
+		expect(run.listening).toBe(0);
 	});
 
 	it('is not misled by what a student wrote into the page', async () => {

@@ -41,7 +41,17 @@ export function paintFirst(): PaintFirst {
 			const at = script < 0 ? -1 : html.indexOf(boot, script);
 			const end = at < 0 ? -1 : html.indexOf('])', at);
 			if (end < 0 || !scripts.length) return html;
+			// What the person types or ticks before the app has started is noted as it happens (`input` and
+			// `change` events) until the app puts it back: hydrating sets every field to the value the server
+			// rendered (`restoreTyped()` in src/lib/client/typed.ts).
+			const note =
+				`const typed = new Map();` +
+				`const note = (f) => typed.set(f, f.type === 'checkbox' || f.type === 'radio' ? f.checked : f.value);` +
+				`const noted = (e) => { if (e.target.matches?.('input:not([type=file]), textarea')) note(e.target); };` +
+				`document.addEventListener('input', noted, true); document.addEventListener('change', noted, true);` +
+				`window.__koersTyped = { typed, stop: () => { document.removeEventListener('input', noted, true); document.removeEventListener('change', noted, true); } };`;
 			const wait =
+				note +
 				`new Promise((go) => (document.visibilityState === 'hidden' ? go() : requestAnimationFrame(() => setTimeout(go))))` +
 				`.then(() => {` +
 				`const links = document.createDocumentFragment();` +
@@ -51,12 +61,11 @@ export function paintFirst(): PaintFirst {
 				`return ${boot}`;
 			// The app starts in a task of its own once the scripts have run: running them, starting SvelteKit
 			// and hydrating the page were one task, on a simulated phone 140–170 ms of blocking time.
-			// Right before it starts (in the same task, so no keystroke comes between), what the person typed or
-			// ticked while the page was showing but not yet running is noted: hydrating sets every field to the
-			// value the server rendered, and `restoreTyped()` (src/lib/client/typed.ts) puts it back.
+			// Right before it starts, fields that differ from the page as it came without an event (a form the
+			// browser filled in again on going back) are noted too.
 			const apart =
 				`.then((modules) => new Promise((go) => setTimeout(() => {` +
-				`window.__koersTyped = [...document.querySelectorAll('input, textarea')].flatMap((f) => (f.type === 'checkbox' || f.type === 'radio' ? (f.checked !== f.defaultChecked ? [[f, f.checked]] : []) : f.type !== 'file' && f.value !== f.defaultValue ? [[f, f.value]] : []));` +
+				`for (const f of document.querySelectorAll('input:not([type=file]), textarea')) if (f.type === 'checkbox' || f.type === 'radio' ? f.checked !== f.defaultChecked : f.value !== f.defaultValue) note(f);` +
 				`go(modules); })))`;
 			return html.slice(0, at) + wait + html.slice(at + boot.length, end + 2) + apart + '; })' + html.slice(end + 2);
 		}
