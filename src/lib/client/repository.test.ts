@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import Dexie from 'dexie';
+import { entityNames } from '$lib/domain/constants';
 import { sql } from 'drizzle-orm';
 import type { SyncRequest } from '$lib/domain/sync';
 import { openTestDatabase, makeTwoSchools } from '$lib/server/testing/db';
@@ -135,5 +137,26 @@ describe('sync on the device', () => {
 		await applyChanges(db, [], true);
 		expect(await db.records('goal').get(b)).toBeUndefined();
 		expect(await db.records('goal').get(waiting)).toBeDefined();
+	});
+
+	it('a device that stored records with the first schema keeps them, and its waiting edit, on upgrading', async () => {
+		const indexedDB = new IDBFactory();
+		const name = `old-${randomUUID()}`;
+		const old = new Dexie(name, { indexedDB, IDBKeyRange });
+		old.version(1).stores({ outbox: '++seq, opId, [entity+id], status', meta: 'key', ...Object.fromEntries(entityNames.map((e) => [e, 'id, ownerId, pending'])) });
+		const [kept, waiting] = [randomUUID(), randomUUID()];
+		const row = (id: string, title: string, pending: number) => ({ id, data: { title }, server: pending ? null : { title }, rev: pending ? 0 : 1, ownerId: w.a.student.id, authorId: w.a.student.id, createdAt: '2026-11-20T10:00:00.000Z', syncedAt: null, pending });
+		await old.table('goal').bulkPut([row(kept, 'Op de server', 0), row(waiting, 'Nog niet verstuurd', 1)]);
+		await old.table('outbox').add({ opId: randomUUID(), entity: 'goal', id: waiting, action: 'put', data: { title: 'Nog niet verstuurd' }, status: 'pending' });
+		old.close();
+
+		const upgraded = new KoersDB(name, { indexedDB, IDBKeyRange });
+		expect((await upgraded.records('goal').get(kept))?.data.title).toBe('Op de server');
+		expect(await upgraded.outbox.count()).toBe(1);
+		// The server no longer lists either: the one with an edit waiting stays, to be sent.
+		await applyChanges(upgraded, [], true);
+		expect(await upgraded.records('goal').get(kept)).toBeUndefined();
+		expect((await upgraded.records('goal').get(waiting))?.data.title).toBe('Nog niet verstuurd');
+		upgraded.close();
 	});
 });
