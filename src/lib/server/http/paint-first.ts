@@ -46,8 +46,10 @@ export function paintFirst(): PaintFirst {
 			// rendered (`restoreTyped()` in src/lib/client/typed.ts).
 			const note =
 				`const typed = new Map();` +
-				`const note = (f) => typed.set(f, f.type === 'checkbox' || f.type === 'radio' ? f.checked : f.value);` +
-				`const noted = (e) => { if (e.target.matches?.('input:not([type=file]), textarea')) note(e.target); };` +
+				`const fields = 'input:not([type=file]), textarea';` +
+				`const ticks = (f) => f.type === 'checkbox' || f.type === 'radio';` +
+				`const note = (f) => typed.set(f, ticks(f) ? f.checked : f.value);` +
+				`const noted = (e) => { if (e.target.matches?.(fields)) note(e.target); };` +
 				`document.addEventListener('input', noted, true); document.addEventListener('change', noted, true);` +
 				`window.__koersTyped = { typed, stop: () => { document.removeEventListener('input', noted, true); document.removeEventListener('change', noted, true); } };`;
 			const wait =
@@ -65,7 +67,7 @@ export function paintFirst(): PaintFirst {
 			// browser filled in again on going back) are noted too.
 			const apart =
 				`.then((modules) => new Promise((go) => setTimeout(() => {` +
-				`for (const f of document.querySelectorAll('input:not([type=file]), textarea')) if (f.type === 'checkbox' || f.type === 'radio' ? f.checked !== f.defaultChecked : f.value !== f.defaultValue) note(f);` +
+				`for (const f of document.querySelectorAll(fields)) if (ticks(f) ? f.checked !== f.defaultChecked : f.value !== f.defaultValue) note(f);` +
 				`go(modules); })))`;
 			return html.slice(0, at) + wait + html.slice(at + boot.length, end + 2) + apart + '; })' + html.slice(end + 2);
 		}
