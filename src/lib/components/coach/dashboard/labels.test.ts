@@ -53,7 +53,7 @@ describe('what a dashboard row says', () => {
 		expect(v.status).toBe('Heeft je nu nodig');
 		expect(v.reasons).toBe('achter op planning · logt niet meer');
 		expect(v.lastLog).toBe('laatste log 9 dagen geleden');
-		expect(v.questions).toBe('2 wacht op jou');
+		expect(v.questions).toBe('2 wachten op jou');
 		expect(v.approvals).toBe('1 keuze wacht op akkoord');
 	});
 
