@@ -64,8 +64,8 @@ async function applySlice_(db: KoersDB, changes: Change[], reset: boolean): Prom
 			const kept = new Set(waitingKeys.map(([entity, id]) => key(entity, id)));
 			// All requests at once: IndexedDB runs them in order, without a round trip to this page between them.
 			await Promise.all(
-				tables.map(async (table, i) => {
-					const entity = entityNames[i]!;
+				entityNames.map(async (entity) => {
+					const table = db.records(entity);
 					const ids = (await table.toCollection().primaryKeys()).filter((id) => !kept.has(key(entity, id)));
 					if (ids.length) await table.bulkDelete(ids);
 				})
