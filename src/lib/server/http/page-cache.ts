@@ -21,8 +21,8 @@ import { acceptsGzip } from './compress';
  * right (a session ended, a user changed: gone); anything rendered from data confirms it in the database.
  *
  * Each answer gets its own CSP nonce: the one in the kept page and its header is replaced. For a
- * browser that takes gzip (all do) the page up to its first nonce is kept compressed, and only the rest —
- * the start-up script with the page's data — is compressed per answer (`gzipped`).
+ * browser that takes gzip (all do) the parts between the nonces are kept compressed, and an answer only
+ * adds the nonce between them and the checksum (`gzipped`): nothing is compressed per answer.
  */
 export interface PageWatch {
 	schoolId: string;
@@ -42,8 +42,18 @@ export interface Entry extends Kept {
 	schoolId: string;
 	owners: Set<string>;
 	bytes: number;
-	/** The first part deflated and flushed to a byte boundary, with its CRC-32: see `gzipped`. */
-	head: { deflated: Uint8Array; crc: number; length: number };
+	/** The parts compressed once, with what each answer's gzip trailer needs: see `gzipped`. */
+	deflated: Deflated;
+}
+
+interface Deflated {
+	/** Each part as raw deflate; all but the last end on a byte boundary without ending the stream. */
+	blocks: Uint8Array[];
+	/** Each part's CRC-32, and for each part the factor that moves a CRC-32 past its length (`crcShift`). */
+	crcs: number[];
+	shifts: number[];
+	/** The parts' bytes, together. */
+	length: number;
 }
 
 /** Bounded by bytes: a group page is ~100 KB, so a few hundred coaches' pages per process. */
@@ -102,13 +112,12 @@ export class PageCache implements FeedListener {
 
 	set(ticket: number, key: string, watch: PageWatch, response: Kept): boolean {
 		if (!this.#live || ticket !== this.#heard) return false;
-		const first = response.parts[0] ?? new Uint8Array();
-		const head = { deflated: deflateRawSync(first, { finishFlush: constants.Z_SYNC_FLUSH }), crc: crc32(first), length: first.byteLength };
-		const bytes = response.parts.reduce((n, p) => n + p.byteLength, 0) + head.deflated.byteLength;
+		const deflated = deflateParts(response.parts);
+		const bytes = deflated.length + deflated.blocks.reduce((n, b) => n + b.byteLength, 0);
 		if (bytes > maxBytes / 8) return false;
 		this.#delete(key);
 		while (this.#bytes + bytes > maxBytes && this.#entries.size) this.#delete(this.#entries.keys().next().value!);
-		this.#entries.set(key, { ...response, schoolId: watch.schoolId, owners: new Set(watch.owners), bytes, head });
+		this.#entries.set(key, { ...response, schoolId: watch.schoolId, owners: new Set(watch.owners), bytes, deflated });
 		this.#bytes += bytes;
 		return true;
 	}
@@ -134,17 +143,71 @@ const nonceIn = (csp: string | null) => csp?.match(/'nonce-([^']+)'/)?.[1] ?? nu
 /** gzip's fixed header: deflate, no name or time, unknown OS. */
 const gzipHeader = Uint8Array.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255]);
 
+function deflateParts(parts: Uint8Array[]): Deflated {
+	const last = parts.length - 1;
+	return {
+		blocks: parts.map((p, i) => deflateRawSync(p, i < last ? { finishFlush: constants.Z_SYNC_FLUSH } : {})),
+		crcs: parts.map((p) => crc32(p)),
+		shifts: parts.map((p) => crcShift(p.byteLength)),
+		length: parts.reduce((n, p) => n + p.byteLength, 0)
+	};
+}
+
 /**
- * The kept page as gzip with `nonce` in it: the stored deflate of the first part (it ends on a byte
- * boundary, not final), then the rest deflated now as a stream of its own — deflate blocks may follow
- * one another like that — and the trailer, whose CRC-32 continues the first part's.
+ * The kept page as gzip with `nonce` in it: the parts as they were compressed when the page was kept,
+ * each nonce between them as a stored (uncompressed) deflate block — the parts before it end on a byte
+ * boundary, so blocks may follow one another like that — and the trailer, whose CRC-32 is the parts'
+ * and the nonces' joined (`crcJoin`) instead of computed over the page again.
  */
-export function gzipped(entry: Pick<Entry, 'parts' | 'head'>, nonce: Uint8Array): Uint8Array[] {
-	const rest = Buffer.concat(entry.parts.slice(1).flatMap((p) => [nonce, p]));
+export function gzipped(entry: Pick<Entry, 'deflated'>, nonce: Uint8Array): Uint8Array[] {
+	const { blocks, crcs, shifts, length } = entry.deflated;
+	const stored = new Uint8Array(5 + nonce.byteLength);
+	stored.set([0, nonce.byteLength & 0xff, nonce.byteLength >> 8, ~nonce.byteLength & 0xff, (~nonce.byteLength >> 8) & 0xff]);
+	stored.set(nonce, 5);
+	const out: Uint8Array[] = [gzipHeader, blocks[0]!];
+	let crc = crcs[0]!;
+	for (let i = 1; i < blocks.length; i++) {
+		out.push(stored, blocks[i]!);
+		crc = crcJoin(crc32(nonce, crc), crcs[i]!, shifts[i]!);
+	}
 	const trailer = Buffer.alloc(8);
-	trailer.writeUInt32LE(crc32(rest, entry.head.crc), 0);
-	trailer.writeUInt32LE((entry.head.length + rest.byteLength) % 2 ** 32, 4);
-	return [gzipHeader, entry.head.deflated, deflateRawSync(rest), trailer];
+	trailer.writeUInt32LE(crc, 0);
+	trailer.writeUInt32LE((length + (blocks.length - 1) * nonce.byteLength) % 2 ** 32, 4);
+	out.push(trailer);
+	return out;
+}
+
+/*
+ * Joining CRC-32s, as zlib's crc32_combine does (crc32.c): the CRC-32 of A then B is A's CRC-32 times
+ * x^(8·|B|) modulo the CRC polynomial, plus B's CRC-32. The factor depends only on |B|, so a kept part's
+ * is worked out once, when it is kept.
+ */
+const poly = 0xedb88320;
+
+/** a·b modulo the CRC-32 polynomial (bit-reflected, as CRC-32 values are). */
+function mulModP(a: number, b: number): number {
+	let product = 0;
+	for (let m = 0x80000000; m !== 0; m >>>= 1) {
+		if (a & m) product ^= b;
+		b = b & 1 ? (b >>> 1) ^ poly : b >>> 1;
+	}
+	return product >>> 0;
+}
+
+/** x^(2^k) modulo the polynomial, for k = 0…31. */
+const powers: number[] = [];
+for (let p = 0x40000000, k = 0; k < 32; k++, p = mulModP(p, p)) powers.push(p);
+
+/** x^(8·bytes) modulo the polynomial: what moves a CRC-32 past `bytes` bytes. */
+export function crcShift(bytes: number): number {
+	let p = 0x80000000;
+	for (let n = bytes, k = 3; n > 0; n = Math.floor(n / 2), k++) if (n % 2) p = mulModP(powers[k % 32]!, p);
+	return p;
+}
+
+/** The CRC-32 of A followed by B, from A's, B's and B's `crcShift`. */
+export function crcJoin(crcA: number, crcB: number, shiftB: number): number {
+	return (mulModP(shiftB, crcA) ^ crcB) >>> 0;
 }
 
 /**
