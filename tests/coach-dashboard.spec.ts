@@ -115,7 +115,10 @@ test.describe('on a phone (360 × 740)', () => {
 		// Three items and "Meer" fit the bottom bar; the other three wait in the menu.
 		await expect(nav.getByRole('link')).toHaveText(['Mijn groepen', 'Goedkeuren', 'Keuzeborden']);
 		await expect(more).toBeVisible();
+		// The account sits behind the coach's initial in the header, which stays one row.
+		await page.getByRole('button', { name: /: account, taal en uitloggen$/ }).tap();
 		await expect(page.getByRole('link', { name: 'Mijn account' })).toHaveAttribute('href', '/account');
+		await page.keyboard.press('Escape');
 
 		const destinations = [
 			['Mijn groepen', '/coach', false],

@@ -1,6 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { addGoal, signInWithForm, unique } from './helpers';
+import { addGoal, expectNoAxeViolations, signInWithForm, unique } from './helpers';
 
 /**
  * On a phone nothing may be wider than the screen: a phone's browser then zooms the whole page out to
@@ -55,5 +55,30 @@ test('a coach’s dashboard cards and the coverage table fit a 360 px phone', as
 		await page.goto(path);
 		await expectScreenWide(page);
 	}
+	await page.context().close();
+});
+
+test('on a phone the header is one row; the account, the language and signing out sit behind the initial', async ({ browser }) => {
+	const page = await phonePage(browser, 'student10');
+	const header = page.locator('header.bar');
+	// Logo, sync status and the initial: one row, so a student typing with the keyboard open keeps the room.
+	expect((await header.boundingBox())!.height).toBeLessThan(70);
+	await expect(page.getByRole('button', { name: 'Uitloggen', exact: true })).toBeHidden();
+	const menu = page.getByRole('button', { name: /: account, taal en uitloggen$/ });
+	await menu.click();
+	await expect(page.getByRole('link', { name: 'Mijn account' })).toBeVisible();
+	await expectNoAxeViolations(page, '/student on a phone, account menu open');
+	// Escape closes it again and leaves the focus on the initial.
+	await page.keyboard.press('Escape');
+	await expect(page.getByRole('button', { name: 'Uitloggen', exact: true })).toBeHidden();
+	await expect(menu).toBeFocused();
+	// From the menu: to English (the page stays the student's home), then signing out.
+	await menu.click();
+	await page.getByRole('button', { name: 'English' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Hi');
+	expect((await header.boundingBox())!.height).toBeLessThan(70);
+	await page.getByRole('button', { name: /: account, language and sign out$/ }).click();
+	await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+	await expect(page).toHaveURL(/\/login/);
 	await page.context().close();
 });
