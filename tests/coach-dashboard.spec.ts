@@ -54,6 +54,14 @@ test('on a phone the dashboard shows cards', async ({ page }) => {
 	await first.getByRole('button', { name: /^Meer over / }).click();
 	await expect(cells.filter({ visible: true })).toHaveCount(8);
 	await expect(first.getByRole('button', { name: /^Minder over / })).toHaveAttribute('aria-expanded', 'true');
+	// A student for whom nothing waits: the folded card leaves out "Leervragen  Geen"; opened, it says it.
+	const quiet = rows.filter({ has: page.locator('td[data-label="Leervragen"]', { hasText: /^\s*Geen\b/ }) }).first();
+	const nothingWaits = quiet.locator('td[data-label="Leervragen"] > span').first();
+	await expect(nothingWaits).toBeHidden();
+	expect((await quiet.boundingBox())!.height).toBeLessThan(one!.height);
+	await quiet.getByRole('button', { name: /^Meer over / }).click();
+	await expect(nothingWaits).toHaveText('Geen');
+	await expect(nothingWaits).toBeVisible();
 	// The students come first: the filters are folded away behind one button, which says when some are on.
 	const toggle = page.getByRole('button', { name: /^Filters en sorteren/ });
 	await expect(toggle).toHaveAttribute('aria-expanded', 'false');
