@@ -113,13 +113,19 @@ test('a student who goes offline while the app is still being saved gets it kept
 	// The install failed, and the browser forgot the worker.
 	await expect.poll(() => offlineState(page), { message: 'the failed install leaves no worker' }).toBe('no worker');
 	await expect(page.getByTestId('online-status')).toHaveText(/^\s*Offline\b/);
+	// Other pages would now show the browser's offline page: the student is told to stay on this one.
+	const unready = page.getByTestId('offline-unready');
+	await expect(unready).toContainText('Blijf op deze pagina tot je weer internet hebt');
 
 	// Back online, still on the same page: the app is kept without a reload.
 	await context.setOffline(false);
+	await expect(unready).toBeHidden();
 	await readyForOffline(page);
 
-	// And the next time the network is gone, the pages open.
+	// And the next time the network is gone, the pages open (and nobody is told to stay put).
 	await context.setOffline(true);
+	await expect(page.getByTestId('online-status')).toHaveText(/^\s*Offline\b/);
+	await expect(unready).toBeHidden();
 	await page.goto('/student/goals');
 	await expect(page.getByRole('heading', { level: 1, name: 'Doelen' })).toBeVisible();
 	await expect(page.getByTestId('online-status')).toHaveText(/^\s*Offline\b/);
