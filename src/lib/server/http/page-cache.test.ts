@@ -90,7 +90,7 @@ describe('the page cache, as the change feed keeps it', () => {
 				const parts = texts.map((t) => enc.encode(t));
 				cache.set(cache.ticket(), 'k', { schoolId: school, owners: [] }, { status: 200, headers: [], parts, nonce: 'old' });
 				const entry = cache.get('k')!;
-				const out = gunzipSync(Buffer.concat(gzipped(entry, enc.encode(nonce)))).toString('utf8');
+				const out = gunzipSync(gzipped(entry, enc.encode(nonce))).toString('utf8');
 				expect(out).toBe(texts.join(nonce));
 			}),
 			{ numRuns: 200 }
@@ -100,7 +100,7 @@ describe('the page cache, as the change feed keeps it', () => {
 		const cache = new PageCache();
 		cache.up();
 		cache.set(cache.ticket(), 'p', { schoolId: school, owners: [] }, { status: 200, headers: [], parts: [enc.encode(page), enc.encode(`"></script>${page}`)], nonce: 'n' });
-		expect(Buffer.concat(gzipped(cache.get('p')!, enc.encode('abc'))).byteLength).toBeLessThan(1000);
+		expect(gzipped(cache.get('p')!, enc.encode('abc')).byteLength).toBeLessThan(1000);
 	});
 
 	it('joins two CRC-32s into the CRC-32 of both texts, as zlib computes it over the whole', () => {
