@@ -72,6 +72,19 @@ test('on a phone the header is one row; the account, the language and signing ou
 	await page.keyboard.press('Escape');
 	await expect(page.getByRole('button', { name: 'Uitloggen', exact: true })).toBeHidden();
 	await expect(menu).toBeFocused();
+	// "Mijn account" opens the account page and closes the menu; there, the menu marks it as the page shown
+	// (as the bottom bar does).
+	await menu.click();
+	await page.getByRole('link', { name: 'Mijn account' }).click();
+	await expect(page).toHaveURL(/\/account$/);
+	await expect(page.getByRole('button', { name: 'Uitloggen', exact: true })).toBeHidden();
+	await menu.click();
+	const here = page.getByRole('banner').getByRole('link', { name: 'Mijn account' });
+	await expect(here).toHaveAttribute('aria-current', 'page');
+	expect(await here.evaluate((a) => getComputedStyle(a).boxShadow)).not.toBe('none');
+	await page.keyboard.press('Escape');
+	await page.getByRole('link', { name: 'Start' }).click();
+	await expect(page).toHaveURL(/\/student$/);
 	// From the menu: to English (the page stays the student's home), then signing out.
 	await menu.click();
 	await page.getByRole('button', { name: 'English' }).click();

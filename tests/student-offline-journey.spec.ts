@@ -93,17 +93,18 @@ test('the whole student journey works offline and reaches the server at the fina
 test('a student who goes offline while the app is still being saved gets it kept once the network is back', async ({ page, context }) => {
 	// The worker saves the whole app on the first visit. Hold back one of its files, so that it is still
 	// installing when this student signs in and the network drops.
-	let holding = true;
-	let hold!: (route: Route) => void;
-	const held = new Promise<Route>((resolve) => (hold = resolve));
+	let holder: ((route: Route) => void) | undefined;
+	const holdNext = () => new Promise<Route>((resolve) => (holder = resolve));
 	await context.route('**/_app/immutable/**', async (route) => {
-		if (holding && route.request().serviceWorker()) {
-			holding = false;
+		if (holder && route.request().serviceWorker()) {
+			const hold = holder;
+			holder = undefined;
 			hold(route);
 			return;
 		}
 		await route.continue();
 	});
+	const held = holdNext();
 
 	await signInWithForm(page, 'student18');
 	await expect(page.getByTestId('online-status')).toHaveText('Alles opgeslagen', { timeout: 30_000 });
@@ -116,10 +117,23 @@ test('a student who goes offline while the app is still being saved gets it kept
 	// Other pages would now show the browser's offline page: the student is told to stay on this one.
 	const unready = page.getByTestId('offline-unready');
 	await expect(unready).toContainText('Blijf op deze pagina tot je weer internet hebt');
+	// Read: "Begrepen" puts it away, so it does not sit over what the student is typing in.
+	await unready.getByRole('button', { name: 'Begrepen' }).click();
+	await expect(unready).toBeHidden();
+	await expect(page.getByTestId('online-status')).toHaveText(/^\s*Offline\b/);
 
-	// Back online, still on the same page: the app is kept without a reload.
+	// Online for a moment: the worker starts its install again (held once more), and the network drops
+	// before it is done. The student is told again.
+	const heldAgain = holdNext();
+	await context.setOffline(false);
+	const again = await heldAgain;
+	await context.setOffline(true);
+	await expect(unready).toContainText('Blijf op deze pagina tot je weer internet hebt');
+
+	// Back online, still on the same page: the notice goes, and the app is kept without a reload.
 	await context.setOffline(false);
 	await expect(unready).toBeHidden();
+	await again.continue();
 	await readyForOffline(page);
 
 	// And the next time the network is gone, the pages open (and nobody is told to stay put).
