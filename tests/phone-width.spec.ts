@@ -1,6 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { addGoal, expectNoAxeViolations, signInWithForm, unique } from './helpers';
+import { openDemoGroup } from './coach-helpers';
 
 /**
  * On a phone nothing may be wider than the screen: a phone's browser then zooms the whole page out to
@@ -55,6 +56,24 @@ test('a coach’s dashboard cards and the coverage table fit a 360 px phone', as
 		await page.goto(path);
 		await expectScreenWide(page);
 	}
+	await page.context().close();
+});
+
+test('a coach’s feedback form and a student’s autonomy (with its history table) fit a 360 px phone', async ({ browser }) => {
+	const page = await phonePage(browser, 'coach1');
+	// Feedback on a goal: the templates (long sentences) wrap or shorten within the card.
+	await openDemoGroup(page);
+	await page.getByRole('main').getByRole('link', { name: /Daan Visser/ }).first().click();
+	const goal = page.getByTestId('coach-goal').first();
+	await goal.locator('details.composer > summary').first().click();
+	await expect(goal.getByRole('radio', { name: /Feedforward/ })).toBeVisible();
+	await expectScreenWide(page);
+	// Autonomy: the two choices and the history table stay within the screen (the table scrolls in its box).
+	await page.goto('/coach/approvals');
+	const student = page.getByRole('region', { name: 'Zelfstandigheid' }).getByTestId('autonomy-student').last();
+	await student.locator('summary').click();
+	await expect(student.getByRole('table').locator('tbody tr').first()).toBeVisible();
+	await expectScreenWide(page);
 	await page.context().close();
 });
 

@@ -76,6 +76,14 @@ test('Kevin picks two items on two levels, finishes one, rates it and sees he is
 	await row.getByRole('button', { name: 'Ik begin' }).click();
 	await expect(row).toHaveAttribute('data-state', 'inProgress');
 	await expect(row).toContainText('Bezig');
+	// Beginning an assignment begins its learning cycle: the card leads there, and the cycle leads back.
+	await row.getByRole('link', { name: 'Naar je leercyclus: Vooruitdenken' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Leercyclus: Vooruitdenken');
+	await page.getByRole('link', { name: `← Bij je opdracht: ${titles[0]}` }).click();
+	await expect(page.getByRole('heading', { level: 1, name: titles[0]! })).toBeVisible();
+	await page.goBack();
+	await page.goBack();
+	await expect(row).toHaveAttribute('data-state', 'inProgress');
 	await row.getByRole('button', { name: 'Klaar', exact: true }).click();
 	await expect(row).toHaveAttribute('data-state', 'done');
 

@@ -22,5 +22,8 @@ describe('counted messages agree with their number', () => {
 		expect(m.autonomy_reason_calibration_equal({ n: 4 }, { locale: 'en' })).toBe('Self-assessment: the same as your mark (4 cycles).');
 		expect(m.signout_unsent_confirm({ count: 1 }, { locale: 'en' })).toMatch(/^1 change on this device has not/);
 		expect(m.signout_unsent_confirm({ count: 5 }, { locale: 'nl' })).toMatch(/^Er staan nog 5 wijzigingen/);
+		expect(m.coachstudent_count_checkins({ count: 1 }, { locale: 'nl' })).toBe('1 gesprek');
+		expect(m.coachstudent_count_checkins({ count: 1 }, { locale: 'en' })).toBe('1 check-in');
+		expect(m.coachstudent_count_evidence({ count: 3 }, { locale: 'nl' })).toBe('3 bewijsstukken');
 	});
 });

@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages.js';
+import { levelName } from '$lib/components/student/boards/format';
 import type { LocalRecord } from '$lib/client/db';
 import type { AutonomyLevelName, ProposalReason } from '$lib/domain/autonomy-proposal';
 import { dateFormat } from '$lib/i18n/intl';
@@ -35,7 +36,7 @@ export function workLevelOptions(boards: readonly LocalRecord<'board'>[]): WorkL
 
 export function workLevelLabel(key: string | null | undefined, options: readonly WorkLevelOption[]): string {
 	if (!key) return m.autonomy_worklevel_none();
-	return options.find((o) => o.key === key)?.label ?? key;
+	return levelName(options.find((o) => o.key === key), key);
 }
 
 const gapText = (gap: number) => String(Math.abs(gap)).replace('.', m.autonomy_decimal_separator());

@@ -1,19 +1,11 @@
 import { m } from '$lib/paraglide/messages.js';
-import { daysSince, markTrend, type AttentionReason, type AutonomyLevel, type CyclePhase, type DashboardRow, type RowStatus } from '$lib/domain/dashboard';
+import { phaseName } from '$lib/i18n/phase';
+import { daysSince, markTrend, type AttentionReason, type AutonomyLevel, type DashboardRow, type RowStatus } from '$lib/domain/dashboard';
 import type { PaceState } from '$lib/domain/pace';
 
 /** The words of the dashboard, one place for the table and the cards. */
 export function paceLabel(p: PaceState): string {
 	return { ahead: m.dashboard_pace_ahead, onTrack: m.dashboard_pace_onTrack, behind: m.dashboard_pace_behind, notStarted: m.dashboard_pace_notStarted }[p]();
-}
-
-export function phaseLabel(p: CyclePhase): string {
-	return {
-		forethought: m.dashboard_phase_forethought,
-		performance: m.dashboard_phase_performance,
-		reflection: m.dashboard_phase_reflection,
-		done: m.dashboard_phase_done
-	}[p]();
 }
 
 export function autonomyLabel(a: AutonomyLevel | null): string {
@@ -108,7 +100,7 @@ export function rowView(row: DashboardRow, today: Date): RowView {
 		row,
 		status: statusLabel(row.status),
 		reasons: row.attention.reasons.map(reasonLabel).join(' · '),
-		phases: row.phases.length ? row.phases.map(phaseLabel).join(', ') : m.dashboard_no_cycle(),
+		phases: row.phases.length ? row.phases.map(phaseName).join(', ') : m.dashboard_no_cycle(),
 		items: m.dashboard_items_done({ done: row.done, planned: row.planned }),
 		pace: paceLabel(row.pace),
 		activity: ago(row.lastActivityAt, today) ?? m.dashboard_never_active(),

@@ -60,18 +60,24 @@ export function typeName(type: EntityData['item']['type']): string {
 	}[type];
 }
 
-const defaultLevelNames: Record<string, () => string> = {
-	support: () => m.boards_level_support(),
-	basis: () => m.boards_level_basis(),
-	repeat: () => m.boards_level_repeat(),
-	enrichment: () => m.boards_level_enrichment(),
-	deepening: () => m.boards_level_deepening()
+type Named = (inputs?: Record<string, never>, options?: { locale?: 'nl' | 'en' }) => string;
+const defaultLevelNames: Record<string, Named> = {
+	support: m.boards_level_support,
+	basis: m.boards_level_basis,
+	repeat: m.boards_level_repeat,
+	enrichment: m.boards_level_enrichment,
+	deepening: m.boards_level_deepening
 };
 
-/** The board's label of a level; the default levels in the reader's language when the board kept them. */
+/**
+ * The board's label of a level; the default levels in the reader's language when the board kept them
+ * (no label, or the default name in either language: "Verrijking" reads "Enrichment" in English).
+ */
 export function levelName(level: LevelView | undefined, key: string): string {
-	if (level?.label) return level.label;
-	return defaultLevelNames[key]?.() ?? key;
+	const standard = defaultLevelNames[key];
+	const label = level?.label?.trim();
+	if (label && !(standard && (label === standard({}, { locale: 'nl' }) || label === standard({}, { locale: 'en' })))) return label;
+	return standard?.() ?? label ?? key;
 }
 
 export function stateName(state: ChoiceState): string {

@@ -42,7 +42,7 @@ describe('buildBoards', () => {
 
 	it('treats a student without an autonomy record as guided', () => {
 		expect(build(null)[0]!.items.every((i) => i.decision.reason === 'guided')).toBe(true);
-		expect(currentAutonomy([])).toEqual({ level: 'guided', set: false, workLevel: null });
+		expect(currentAutonomy([])).toEqual({ level: 'guided', set: false, workLevel: null, reason: null });
 	});
 
 	it('lets a self-directed student pick anything, steps in any order', () => {
@@ -58,10 +58,11 @@ describe('buildBoards', () => {
 	});
 
 	it('uses the newest autonomy record', () => {
-		const older = rec<'autonomy'>(u(51), { studentId: me, level: 'guided' }, me, '2026-09-01T00:00:00.000Z');
-		const newer = rec<'autonomy'>(u(52), { studentId: me, level: 'shared', workLevel: 'repeat' }, me, '2026-11-01T00:00:00.000Z');
-		expect(currentAutonomy([older, newer])).toEqual({ level: 'shared', set: true, workLevel: 'repeat' });
-		expect(currentAutonomy([newer, older])).toEqual({ level: 'shared', set: true, workLevel: 'repeat' });
+		const older = rec<'autonomy'>(u(51), { studentId: me, level: 'guided', reason: 'Eerst samen' }, me, '2026-09-01T00:00:00.000Z');
+		const newer = rec<'autonomy'>(u(52), { studentId: me, level: 'shared', workLevel: 'repeat', reason: ' Je plant goed. ' }, me, '2026-11-01T00:00:00.000Z');
+		const expected = { level: 'shared', set: true, workLevel: 'repeat', reason: 'Je plant goed.' };
+		expect(currentAutonomy([older, newer])).toEqual(expected);
+		expect(currentAutonomy([newer, older])).toEqual(expected);
 	});
 });
 

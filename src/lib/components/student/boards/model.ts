@@ -52,6 +52,8 @@ export interface Autonomy {
 	/** Whether the coach has set a level at all. */
 	set: boolean;
 	workLevel: string | null;
+	/** Why the coach set it so, in the coach's words (the coach is told the student reads it). */
+	reason: string | null;
 }
 
 export interface BoardsInput {
@@ -65,7 +67,12 @@ export interface BoardsInput {
 /** The autonomy record that counts: the newest one (coaches may keep history as new records). */
 export function currentAutonomy(records: readonly LocalRecord<'autonomy'>[]): Autonomy {
 	const newest = [...records].sort((a, b) => byCodeUnits(b.createdAt, a.createdAt))[0];
-	return { level: effectiveAutonomy(newest?.data.level ?? null), set: !!newest, workLevel: newest?.data.workLevel ?? null };
+	return {
+		level: effectiveAutonomy(newest?.data.level ?? null),
+		set: !!newest,
+		workLevel: newest?.data.workLevel ?? null,
+		reason: newest?.data.reason?.trim() || null
+	};
 }
 
 const defaultKeys: readonly string[] = defaultLevels;
@@ -164,6 +171,18 @@ export function sortChoices(choices: readonly LocalRecord<'choice'>[]): LocalRec
 			byCodeUnits(a.data.plannedWeek ?? '9999', b.data.plannedWeek ?? '9999') ||
 			byCodeUnits(b.createdAt, a.createdAt)
 	);
+}
+
+/** Each choice's newest learning cycle (by when it was made), by choice id. */
+export function newestCycleByChoice(cycles: readonly LocalRecord<'cycle'>[]): Map<string, LocalRecord<'cycle'>> {
+	const out = new Map<string, LocalRecord<'cycle'>>();
+	for (const c of cycles) {
+		const id = c.data.choiceId;
+		if (!id) continue;
+		const seen = out.get(id);
+		if (!seen || byCodeUnits(c.createdAt, seen.createdAt) > 0) out.set(id, c);
+	}
+	return out;
 }
 
 /** Work-process code → title, from the school's qualification files on the device. */

@@ -37,6 +37,15 @@ describe('RuleNote', () => {
 		const { common } = screen(level);
 		expect(text(render(RuleNote, { props: { autonomy: common.autonomy, stepPlan: false } }).body)).toContain(sentence);
 	});
+
+	it('gives the coach’s reason in the coach’s words, and nothing when there is none', () => {
+		const { common } = screen('shared');
+		const withReason = { ...common.autonomy, reason: 'Je plant goed en houdt je aan je afspraken.' };
+		expect(text(render(RuleNote, { props: { autonomy: withReason, stepPlan: false } }).body)).toContain(
+			'Waarom, volgens je coach: Je plant goed en houdt je aan je afspraken.'
+		);
+		expect(text(render(RuleNote, { props: { autonomy: { ...withReason, reason: null }, stepPlan: false } }).body)).not.toContain('volgens je coach');
+	});
 });
 
 describe('BoardSection', () => {
@@ -90,7 +99,7 @@ describe('MyChoices', () => {
 	it('lists choices per board with their state and the board’s pace', () => {
 		const { model } = screen('guided');
 		const html = render(MyChoices, {
-			props: { boards: model, choices, today, thisWeek: isoWeek(today), weeks: upcomingWeeks(today), goalTitles: new Map() }
+			props: { boards: model, choices, today, thisWeek: isoWeek(today), weeks: upcomingWeeks(today), goalTitles: new Map(), cycleOf: new Map() }
 		}).body;
 		const t = text(html);
 		expect(t).toContain('Mijn keuzes');
@@ -102,8 +111,21 @@ describe('MyChoices', () => {
 		expect(t).toContain('Andere opdrachten');
 		expect(t).toContain('Opdracht niet gevonden');
 		expect(t).toContain('Jouw beoordeling');
-		expect(t).toContain('Dit is week 4 van de 13.');
+		expect(t).toContain('Periode: week 45 tot en met week 4. Je zit in de 4e van de 13 weken.');
 		expect(html).toMatch(/<progress max="2" value="1"/);
+	});
+
+	it('leads from an assignment in progress to its learning cycle, or starts one', () => {
+		const { model } = screen('guided');
+		const started = choices.find((c) => c.data.status === 'inProgress')!;
+		const props = { boards: model, choices, today, thisWeek: isoWeek(today), weeks: upcomingWeeks(today), goalTitles: new Map() };
+		const without = render(MyChoices, { props: { ...props, cycleOf: new Map() } }).body;
+		expect(without).toMatch(/<button[^>]*>\s*Start je leercyclus/);
+		expect(without).not.toContain('/student/cycle?id=');
+		const cycle = rec<'cycle'>(u(90), { choiceId: started.id, phase: 'performance' }, me, '2026-11-24T09:00:00.000Z');
+		const withCycle = render(MyChoices, { props: { ...props, cycleOf: new Map([[started.id, cycle]]) } }).body;
+		expect(withCycle).toMatch(new RegExp(`<a[^>]*href="/student/cycle\\?id=${cycle.id}"[^>]*>\\s*Naar je leercyclus: Doen`));
+		expect(withCycle).not.toContain('Start je leercyclus');
 	});
 });
 

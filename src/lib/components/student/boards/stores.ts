@@ -13,6 +13,8 @@ export function boardStores(userId: string) {
 		ratings: liveRecords('rating', (r) => r.ownerId === userId),
 		autonomy: liveRecords('autonomy', (r) => r.data.studentId === userId),
 		goals: liveRecords('goal', (r) => r.ownerId === userId),
+		/** Learning cycles for an assignment (newest first): a choice's card leads to its cycle. */
+		choiceCycles: liveRecords('cycle', (r) => r.ownerId === userId && !!r.data.choiceId),
 		qualifications: liveRecords('qualification'),
 		/** The coaches' feedforward on picks (a suggestion of another item comes that way). */
 		pickNotes: liveRecords('feedback', (r) => r.data.targetEntity === 'choice' && r.data.kind === 'feedforward')
