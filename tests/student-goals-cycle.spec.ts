@@ -7,6 +7,16 @@ test('a student writes a goal and a learning question, the checklist reacts, and
 	await signInWithForm(page, 'student15');
 	await page.goto('/student/goals');
 	await page.getByRole('button', { name: 'Nieuw leerdoel' }).click();
+	// Saving without a title: the field says why and gets the focus (on a phone it is then in view).
+	await page.getByRole('button', { name: 'Leerdoel opslaan' }).click();
+	await expect(page.locator('#new-title')).toBeFocused();
+	await expect(page.locator('#new-title')).toHaveAccessibleDescription(/Dit veld is verplicht/);
+	// "Annuleren" closes the form; what was typed is there again when it opens.
+	await page.locator('#new-why').fill('Op mijn stage eten veel bewoners zelf niet meer');
+	await page.getByRole('button', { name: 'Annuleren' }).click();
+	await expect(page.locator('#new-title')).toHaveCount(0);
+	await page.getByRole('button', { name: 'Nieuw leerdoel' }).click();
+	await expect(page.locator('#new-why')).toHaveValue('Op mijn stage eten veel bewoners zelf niet meer');
 	await page.locator('#new-title').fill('Een cliënt helpen met eten');
 	await page.locator('#new-why').fill('Op mijn stage eten veel bewoners zelf niet meer');
 	await page.getByRole('button', { name: 'Leerdoel opslaan' }).click();
@@ -49,6 +59,8 @@ test('a student writes a goal and a learning question, the checklist reacts, and
 	await page.getByLabel('Hoeveel minuten?').fill('30');
 	await page.getByRole('button', { name: 'Toevoegen aan logboek' }).click();
 	await expect(page.getByText('Totaal: 30 minuten')).toBeVisible();
+	// Said where the student is, by the button (the entry itself is listed above the form).
+	await expect(page.getByRole('status').filter({ hasText: 'Toegevoegd aan je logboek' })).toBeInViewport();
 	await page.getByRole('button', { name: /Naar Terugkijken/ }).click();
 
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Terugkijken');
