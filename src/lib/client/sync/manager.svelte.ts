@@ -23,6 +23,15 @@ export class SyncManager {
 	synced = $state(false);
 	error = $state<string | null>(null);
 	store: StoreClient | null = null;
+
+	/**
+	 * Whether the device's store can be taken as this user's data: synced before on this device, or the
+	 * first sync of this visit has ended, or there is no syncing now (offline, an error, signed out).
+	 * Until then an empty list may only mean "not here yet": pages say they are loading, not "nothing yet".
+	 */
+	get known(): boolean {
+		return this.lastSyncAt !== null || this.synced || this.status === 'offline' || this.status === 'error' || this.status === 'signedOut';
+	}
 	userId: string | null = null;
 
 	#timer: ReturnType<typeof setTimeout> | undefined;
