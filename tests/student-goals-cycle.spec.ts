@@ -45,8 +45,15 @@ test('a student writes a goal and a learning question, the checklist reacts, and
 	await expect(next).toBeDisabled();
 	await expect(page.getByText(/Vul nog in:/)).toBeVisible();
 	await page.getByLabel('Wat wil je hier leren?').fill('Rustig helpen met eten');
-	await page.getByLabel('Welk cijfer geef je jezelf nu? (1–10)').fill('4');
-	await page.getByLabel('Welk cijfer geef je jezelf nu? (1–10)').blur();
+	// A mark outside 1–10 is not saved: the field says so and keeps what was typed.
+	const now = page.getByLabel('Welk cijfer geef je jezelf nu? (1–10)');
+	await now.fill('11');
+	await now.blur();
+	await expect(now).toHaveAccessibleDescription('Vul een heel cijfer in van 1 tot en met 10.');
+	await expect(now).toHaveValue('11');
+	await now.fill('4');
+	await now.blur();
+	await expect(now).not.toHaveAttribute('aria-invalid', 'true');
 	await page.getByLabel('Welk cijfer wil je halen? (1–10)').fill('7');
 	await page.getByLabel('Welk cijfer wil je halen? (1–10)').blur();
 	await page.getByLabel('Hoe ga je het aanpakken? Wat is je plan?').fill('Kijken bij een collega, dan zelf doen');
