@@ -130,6 +130,15 @@ describe('MyChoices', () => {
 });
 
 describe('PaceSummary', () => {
+	it('does not point at "Ik begin" while every pick waits for the coach', () => {
+		const pace = paceStatus({ choices: [{ plannedWeek: '2026-W49', status: 'planned' }], today });
+		expect(pace.status).toBe('notStarted');
+		expect(text(render(PaceSummary, { props: { pace, uid: 'p' } }).body)).toContain('Druk op „Ik begin” als je aan een opdracht begint.');
+		const waiting = text(render(PaceSummary, { props: { pace, uid: 'p', waiting: true } }).body);
+		expect(waiting).toContain('Je kunt beginnen als je coach je keuze heeft goedgekeurd.');
+		expect(waiting).not.toContain('Ik begin');
+	});
+
 	it('says when the student is ahead', () => {
 		const pace = paceStatus({
 			choices: [
