@@ -42,6 +42,8 @@ test('a student’s pages, the learning cycle included, fit a 360 px phone', asy
 	const title = unique('Overdracht oefenen ');
 	await addGoal(page, title);
 	await page.getByRole('link', { name: `Open: ${title}` }).click();
+	// The way back is a thumb-sized target, not just its line of text.
+	expect((await page.getByRole('link', { name: '← Alle leerdoelen' }).boundingBox())!.height).toBeGreaterThanOrEqual(44);
 	await page.getByRole('button', { name: 'Begin een nieuwe cyclus' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Vooruitdenken');
 	await expectScreenWide(page);
