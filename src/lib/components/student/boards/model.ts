@@ -84,21 +84,22 @@ export function levelViews(board: EntityData['board']): LevelView[] {
 
 const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
 
-/** The newest record per item id (records arrive newest first, but do not rely on it). */
-function newestBy<T extends LocalRecord<'choice'> | LocalRecord<'rating'>>(records: readonly T[], keep: (r: T) => boolean): Map<string, T> {
+/** The newest record per key (records arrive newest first, but do not rely on it); a record without a key is left out. */
+function newestBy<T extends LocalRecord>(records: readonly T[], key: (r: T) => string | null | undefined): Map<string, T> {
 	const out = new Map<string, T>();
 	for (const r of records) {
-		if (!keep(r)) continue;
-		const have = out.get(r.data.itemId);
-		if (!have || have.createdAt < r.createdAt) out.set(r.data.itemId, r);
+		const k = key(r);
+		if (!k) continue;
+		const have = out.get(k);
+		if (!have || have.createdAt < r.createdAt) out.set(k, r);
 	}
 	return out;
 }
 
 export function buildBoards(input: BoardsInput): BoardView[] {
 	const autonomy = currentAutonomy(input.autonomy);
-	const activeChoice = newestBy(input.choices, (c) => c.data.status !== 'dropped');
-	const rating = newestBy(input.ratings, () => true);
+	const activeChoice = newestBy(input.choices, (c) => (c.data.status !== 'dropped' ? c.data.itemId : null));
+	const rating = newestBy(input.ratings, (r) => r.data.itemId);
 	const taken = new Set(activeChoice.keys());
 
 	return [...input.boards]
@@ -175,14 +176,7 @@ export function sortChoices(choices: readonly LocalRecord<'choice'>[]): LocalRec
 
 /** Each choice's newest learning cycle (by when it was made), by choice id. */
 export function newestCycleByChoice(cycles: readonly LocalRecord<'cycle'>[]): Map<string, LocalRecord<'cycle'>> {
-	const out = new Map<string, LocalRecord<'cycle'>>();
-	for (const c of cycles) {
-		const id = c.data.choiceId;
-		if (!id) continue;
-		const seen = out.get(id);
-		if (!seen || byCodeUnits(c.createdAt, seen.createdAt) > 0) out.set(id, c);
-	}
-	return out;
+	return newestBy(cycles, (c) => c.data.choiceId);
 }
 
 /** Work-process code → title, from the school's qualification files on the device. */
