@@ -29,7 +29,9 @@ const config = {
 			}
 		},
 		serviceWorker: { register: false },
-		alias: { $domain: 'src/lib/domain' }
+		// Test support (databases, server processes, the security matrix) lives outside src/: nothing the
+		// product ships imports it (checked by tests/server/bundle-boundary.test.ts).
+		alias: { $domain: 'src/lib/domain', $test: 'tests/support' }
 	}
 };
 

@@ -28,7 +28,7 @@ export default defineConfig(({ command }) => ({
 	server: { port: 5173 },
 	test: {
 		expect: { requireAssertions: true },
-		include: ['src/**/*.test.ts'],
+		include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
 		environment: 'node',
 		testTimeout: 30_000,
 		hookTimeout: 60_000,

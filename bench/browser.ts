@@ -14,7 +14,7 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
 import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
-import { freePort, HttpClient, type ServerProcess } from '$lib/server/testing/server-process';
+import { freePort, HttpClient, type ServerProcess } from '$test/server-process';
 import type { Figure } from './figures';
 import { benchPassword, type BenchSchool } from './school';
 

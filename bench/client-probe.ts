@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { openDatabase } from '$lib/server/db';
-import { HttpClient, startServer } from '$lib/server/testing/server-process';
+import { HttpClient, startServer } from '$test/server-process';
 import { benchPassword, seedSchool, type BenchSchool } from './school';
 import { chromiumPath, dexieFigures, firstLoadJs, lighthouseRun } from './browser';
 

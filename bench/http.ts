@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import autocannon from 'autocannon';
-import { HttpClient, startServer, type ServerProcess } from '$lib/server/testing/server-process';
+import { HttpClient, startServer, type ServerProcess } from '$test/server-process';
 import type { Figure } from './figures';
 import { benchPassword, type BenchSchool } from './school';
 

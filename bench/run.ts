@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase, type DbConfig } from '$lib/server/db';
-import { createPgDatabase } from '$lib/server/testing/server-process';
+import { createPgDatabase } from '$test/server-process';
 import { seedSchool, type BenchSchool } from './school';
 import { measureDashboard, measureOverview, measurePull, measurePush } from './measure-db';
 import { benchWorkers, measureHttp, startBenchServer, stopBenchServer } from './http';

@@ -83,7 +83,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 	}
 	const result = spawnSync(
 		'npx',
-		['vitest', 'run', 'src/lib/server', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extraArgs],
+		['vitest', 'run', 'src/lib/server', 'tests/server', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extraArgs],
 		{ stdio: 'inherit', env: { ...process.env, KOERS_TEST_PG_URL: url } }
 	);
 	stop();

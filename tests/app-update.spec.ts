@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Page } from '@playwright/test';
-import { freePort, freshDatabase, startServer, type FreshDatabase, type ServerProcess } from '../src/lib/server/testing/server-process';
+import { freePort, freshDatabase, startServer, type FreshDatabase, type ServerProcess } from '$test/server-process';
 import { expect, test } from './fixtures';
 import { addGoal, signInWithForm, unique } from './helpers';
 

@@ -5,7 +5,7 @@ import Dexie from 'dexie';
 import { entityNames } from '$lib/domain/constants';
 import { sql } from 'drizzle-orm';
 import type { SyncRequest } from '$lib/domain/sync';
-import { openTestDatabase, makeTwoSchools } from '$lib/server/testing/db';
+import { openTestDatabase, makeTwoSchools } from '$test/db';
 import { sync } from '$lib/server/sync/sync';
 import { KoersDB } from './db';
 import { deleteRecord, discardRejected, saveRecord } from './repository';

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import Dexie from 'dexie';
-import { useTwoSchools, type TestDatabase, type TwoSchools } from '$lib/server/testing/use-db';
+import { useTwoSchools, type TestDatabase, type TwoSchools } from '$test/use-db';
 import { sync } from '$lib/server/sync/sync';
 import { KoersDB, type LocalRecord } from '../db';
 import { StoreClient, stopped } from './client';

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { eq, sql } from 'drizzle-orm';
 import type { SyncRequest, SyncResponse } from '$lib/domain/sync';
-import { openTestDatabase, makeTwoSchools } from '$lib/server/testing/db';
+import { openTestDatabase, makeTwoSchools } from '$test/db';
 import { appliedOps, recordHistory, records } from '$lib/server/db/schema';
 import { sync } from '$lib/server/sync/sync';
 import { changesSince } from '$lib/server/sync/changes-since';

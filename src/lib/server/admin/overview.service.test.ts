@@ -5,12 +5,12 @@ import fc from 'fast-check';
 import { addWeeks, behindFrom, isoWeek, type PaceSummary } from '$lib/domain/pace';
 import { queryRows } from '../db';
 import { rollPaceWeek } from '../coach/facts.service';
-import { useTwoSchools, type TestDatabase, type TwoSchools } from '../testing/use-db';
+import { useTwoSchools, type TestDatabase, type TwoSchools } from '$test/use-db';
 import type { Actor } from '../policy';
 import { sync } from '../sync/sync';
 import { ApiError } from '../http/api';
 import { loadDashboardRows } from '../coach/dashboard.service';
-import { put } from '../testing/ops';
+import { put } from '$test/ops';
 import { overviewQuery, schoolOverview } from './overview.service';
 
 let t: TestDatabase;

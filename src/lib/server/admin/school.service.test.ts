@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { makeUser } from '../testing/db';
-import { useTwoSchools, type TestDatabase, type TwoSchools } from '../testing/use-db';
+import { makeUser } from '$test/db';
+import { useTwoSchools, type TestDatabase, type TwoSchools } from '$test/use-db';
 import { groups, memberships, users } from '../db/schema';
 import { login } from '../auth/login';
 import { createSession, validateSession } from '../auth/session';

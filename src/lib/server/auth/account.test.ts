@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { openTestDatabase, makeSchool, makeUser, testPassword } from '../testing/db';
+import { openTestDatabase, makeSchool, makeUser, testPassword } from '$test/db';
 import { sessions } from '../db/schema';
 import { changePassword, signOutEverywhere } from './account.service';
 import { login } from './login';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { openTestDatabase, makeSchool, makeUser, testPassword } from '../testing/db';
+import { openTestDatabase, makeSchool, makeUser, testPassword } from '$test/db';
 import { sessions, users } from '../db/schema';
 import { login, limits } from './login';
 import { createSession, deleteSession, deleteUserSessions, sessionLifetimeMs, validateSession } from './session';

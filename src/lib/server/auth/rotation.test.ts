@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeSchool, makeUser, testPassword } from '../testing/db';
-import { freshDatabase, HttpClient, startServer, withDatabase, type FreshDatabase, type ServerProcess } from '../testing/server-process';
+import { makeSchool, makeUser, testPassword } from '$test/db';
+import { freshDatabase, HttpClient, startServer, withDatabase, type FreshDatabase, type ServerProcess } from '$test/server-process';
 
 /** Against the built server: signing in ends the session the browser already had (session rotation). */
 let database: FreshDatabase;

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { addToGroup, makeGroup, makeUser } from '../testing/db';
-import { useTwoSchools, type TestDatabase, type TwoSchools } from '../testing/use-db';
+import { addToGroup, makeGroup, makeUser } from '$test/db';
+import { useTwoSchools, type TestDatabase, type TwoSchools } from '$test/use-db';
 import { users } from '../db/schema';
 import { ApiError } from '../http/api';
 import { coachPeople } from './people.service';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { addToGroup, makeUser } from '../testing/db';
-import { useTwoSchools, type TestDatabase, type TwoSchools } from '../testing/use-db';
+import { addToGroup, makeUser } from '$test/db';
+import { useTwoSchools, type TestDatabase, type TwoSchools } from '$test/use-db';
 import { users } from '../db/schema';
 import { ApiError } from '../http/api';
 import { coachStudents } from './roster.service';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase } from '../testing/db';
+import { openTestDatabase } from '$test/db';
 import { appliedMigrations, expectedMigrations, openDatabase } from './index';
 import { ensureDemoSchool } from '../seed/demo';
 

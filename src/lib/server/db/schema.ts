@@ -42,11 +42,14 @@ export const users = pgTable(
 		active: boolean('active').notNull().default(true),
 		/** Set when a student left: no groups, no sign-in, data kept until the school's retention ends. */
 		archivedAt: timestamp('archived_at', { withTimezone: true }),
+		/** The student information system's id (OneRoster sourcedId): a second import updates instead of duplicating. */
+		sourcedId: text('sourced_id'),
 		createdAt: createdAt(),
 		updatedAt: updatedAt()
 	},
 	(t) => [
 		uniqueIndex('users_username_key').on(t.username),
+		uniqueIndex('users_school_sourced_key').on(t.schoolId, t.sourcedId).where(sql`sourced_id is not null`),
 		index('users_school_role_idx').on(t.schoolId, t.role)
 	]
 );
@@ -59,9 +62,14 @@ export const groups = pgTable(
 			.notNull()
 			.references(() => schools.id, { onDelete: 'cascade' }),
 		name: text('name').notNull(),
+		/** The student information system's class id (OneRoster sourcedId). */
+		sourcedId: text('sourced_id'),
 		createdAt: createdAt()
 	},
-	(t) => [uniqueIndex('groups_school_name_key').on(t.schoolId, sql`lower(${t.name})`)]
+	(t) => [
+		uniqueIndex('groups_school_name_key').on(t.schoolId, sql`lower(${t.name})`),
+		uniqueIndex('groups_school_sourced_key').on(t.schoolId, t.sourcedId).where(sql`sourced_id is not null`)
+	]
 );
 
 /** Who is in which group, and as what. A coach reads a student only through a shared group. */
@@ -284,3 +292,149 @@ export type School = typeof schools.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Group = typeof groups.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;
+
+// ---------------------------------------------------------------------------------------------
+// School interop: sign-in with the school (OpenID Connect), LTI 1.3 launches, OneRoster imports.
+
+/** A school's OpenID Connect identity provider (SURFconext, Entree Federatie, the school's own). */
+export const identityProviders = pgTable(
+	'identity_providers',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		schoolId: uuid('school_id')
+			.notNull()
+			.references(() => schools.id, { onDelete: 'cascade' }),
+		/** The URL key: /auth/oidc/<slug>/login. Unique across the installation. */
+		slug: text('slug').notNull(),
+		/** Shown on the sign-in button ("Inloggen met SURFconext"). */
+		name: text('name').notNull(),
+		issuer: text('issuer').notNull(),
+		clientId: text('client_id').notNull(),
+		clientSecret: text('client_secret').notNull(),
+		/** The claim that names the person for good: `sub`, `eckid` or `eduPersonPrincipalName`. */
+		personClaim: text('person_claim').notNull().default('sub'),
+		/** The claim that gives the role (e.g. `eduPersonAffiliation`); null: the role comes from the linked account. */
+		roleClaim: text('role_claim'),
+		/** Claim values per Koers role, e.g. { "student": ["student"], "coach": ["employee", "faculty"] }. */
+		roleValues: jsonb('role_values').$type<{ student: string[]; coach: string[] }>().notNull().default({ student: ['student'], coach: ['employee', 'faculty', 'staff'] }),
+		/** A first sign-in of an unknown person may create their account (otherwise only a one-time link code links one). */
+		allowCreate: boolean('allow_create').notNull().default(false),
+		enabled: boolean('enabled').notNull().default(true),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('identity_providers_slug_key').on(t.slug), index('identity_providers_school_idx').on(t.schoolId)]
+);
+
+/** Which outside identity (OIDC issuer + person claim, or LTI platform + sub) is which Koers account. */
+export const externalIdentities = pgTable(
+	'external_identities',
+	{
+		schoolId: uuid('school_id')
+			.notNull()
+			.references(() => schools.id, { onDelete: 'cascade' }),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: ['oidc', 'lti'] }).notNull(),
+		/** The identity provider's or LTI platform's id (a row of identity_providers or lti_platforms). */
+		sourceId: uuid('source_id').notNull(),
+		subject: text('subject').notNull(),
+		createdAt: createdAt(),
+		lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.sourceId, t.subject] }), index('external_identities_user_idx').on(t.userId), index('external_identities_school_idx').on(t.schoolId)]
+);
+
+/** One-time codes an admin hands a person so that their first school sign-in links to their existing account. */
+export const linkCodes = pgTable(
+	'link_codes',
+	{
+		/** sha-256 of the code; the code itself is shown once to the admin. */
+		codeHash: text('code_hash').primaryKey(),
+		schoolId: uuid('school_id')
+			.notNull()
+			.references(() => schools.id, { onDelete: 'cascade' }),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		usedAt: timestamp('used_at', { withTimezone: true }),
+		createdAt: createdAt()
+	},
+	(t) => [index('link_codes_user_idx').on(t.userId)]
+);
+
+/**
+ * Sign-in flows in flight (OIDC authorization code + PKCE, LTI third-party login): state, nonce and
+ * verifier live here, not in process memory, so any process can finish what another started. A row
+ * is deleted when its flow completes, so a state or nonce is used once only.
+ */
+export const authFlows = pgTable(
+	'auth_flows',
+	{
+		/** sha-256 of the `state` sent to the provider or platform. */
+		stateHash: text('state_hash').primaryKey(),
+		schoolId: uuid('school_id')
+			.notNull()
+			.references(() => schools.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: ['oidc', 'lti'] }).notNull(),
+		sourceId: uuid('source_id').notNull(),
+		nonce: text('nonce').notNull(),
+		codeVerifier: text('code_verifier'),
+		/** Where to go afterwards (a same-site path), or the LTI target link. */
+		returnTo: text('return_to'),
+		/** Extra state of the flow (e.g. a link code typed before the sign-in). */
+		extra: jsonb('extra').$type<Record<string, unknown>>(),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('auth_flows_expires_idx').on(t.expiresAt)]
+);
+
+/** An LMS (itslearning, Canvas, Brightspace, Moodle) registered as an LTI 1.3 platform of a school. */
+export const ltiPlatforms = pgTable(
+	'lti_platforms',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		schoolId: uuid('school_id')
+			.notNull()
+			.references(() => schools.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		issuer: text('issuer').notNull(),
+		clientId: text('client_id').notNull(),
+		authEndpoint: text('auth_endpoint').notNull(),
+		tokenEndpoint: text('token_endpoint').notNull(),
+		jwksUrl: text('jwks_url').notNull(),
+		deploymentIds: jsonb('deployment_ids').$type<string[]>().notNull().default([]),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('lti_platforms_issuer_client_key').on(t.issuer, t.clientId), index('lti_platforms_school_idx').on(t.schoolId)]
+);
+
+/** An LMS course (LTI context) and the Koers group it maps to. */
+export const ltiContexts = pgTable(
+	'lti_contexts',
+	{
+		schoolId: uuid('school_id')
+			.notNull()
+			.references(() => schools.id, { onDelete: 'cascade' }),
+		platformId: uuid('platform_id')
+			.notNull()
+			.references(() => ltiPlatforms.id, { onDelete: 'cascade' }),
+		contextId: text('context_id').notNull(),
+		title: text('title').notNull().default(''),
+		groupId: uuid('group_id').references(() => groups.id, { onDelete: 'set null' }),
+		/** The Names and Roles service URL the platform sent with its last launch. */
+		membershipsUrl: text('memberships_url'),
+		createdAt: createdAt()
+	},
+	(t) => [primaryKey({ columns: [t.platformId, t.contextId] }), index('lti_contexts_school_idx').on(t.schoolId)]
+);
+
+/** Koers's own signing keys as an LTI tool (published at /lti/jwks). Installation-wide, like the rev sequence. */
+export const toolKeys = pgTable('tool_keys', {
+	kid: text('kid').primaryKey(),
+	publicJwk: jsonb('public_jwk').$type<Record<string, unknown>>().notNull(),
+	privateJwk: jsonb('private_jwk').$type<Record<string, unknown>>().notNull(),
+	createdAt: createdAt()
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { useTwoSchools, type TestDatabase, type TwoSchools } from '../testing/use-db';
-import { put } from '../testing/ops';
+import { useTwoSchools, type TestDatabase, type TwoSchools } from '$test/use-db';
+import { put } from '$test/ops';
 import { sync } from '../sync/sync';
 
 /**

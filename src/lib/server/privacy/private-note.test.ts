@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Op } from '$lib/domain/sync';
-import { useTwoSchools, type TestDatabase, type TwoSchools } from '../testing/use-db';
-import { put } from '../testing/ops';
+import { useTwoSchools, type TestDatabase, type TwoSchools } from '$test/use-db';
+import { put } from '$test/ops';
 import { sync } from '../sync/sync';
 import { ApiError } from '../http/api';
 import type { Actor } from '../policy';

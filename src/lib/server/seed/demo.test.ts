@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Change } from '$lib/domain/sync';
-import { openTestDatabase } from '../testing/db';
+import { openTestDatabase } from '$test/db';
 import { queryRows } from '../db';
 import { appliedOps, groups, memberships, records, schools, users } from '../db/schema';
 import { login } from '../auth/login';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Op } from '$lib/domain/sync';
-import { useTwoSchools, type TestDatabase, type TwoSchools } from '../testing/use-db';
+import { useTwoSchools, type TestDatabase, type TwoSchools } from '$test/use-db';
 import type { Actor } from '../policy';
 import { sync } from '../sync/sync';
 import { ApiError } from '../http/api';
 import { exportFileName, exportStudentData } from './export.service';
-import { put, del } from '../testing/ops';
+import { put, del } from '$test/ops';
 
 let t: TestDatabase;
 let w: TwoSchools;

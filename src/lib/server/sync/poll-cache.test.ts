@@ -3,9 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { and, eq, sql } from 'drizzle-orm';
 import { memberships } from '../db/schema';
-import { addToGroup } from '../testing/db';
-import { put } from '../testing/ops';
-import { useTwoSchools, type TestDatabase, type TwoSchools } from '../testing/use-db';
+import { addToGroup } from '$test/db';
+import { put } from '$test/ops';
+import { useTwoSchools, type TestDatabase, type TwoSchools } from '$test/use-db';
 import { createSession, deleteSession, validateSession } from '../auth/session';
 import type { Actor } from '../policy';
 import { changesSince } from './changes-since';
@@ -171,7 +171,7 @@ describe('the poll cache', () => {
 		await fc.assert(
 			fc.asyncProperty(fc.array(step, { minLength: 3, maxLength: 14 }), async (steps) => {
 				await t.reset();
-				w = await (await import('../testing/db')).makeTwoSchools(t.db);
+				w = await (await import('$test/db')).makeTwoSchools(t.db);
 				cache.down();
 				cache.up();
 				const cursors = new Map<number, string>();

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
-import { addToGroup } from '../testing/db';
-import { useTwoSchools, type TestDatabase, type TwoSchools } from '../testing/use-db';
+import { addToGroup } from '$test/db';
+import { useTwoSchools, type TestDatabase, type TwoSchools } from '$test/use-db';
 import { memberships } from '../db/schema';
 import type { Actor } from '../policy';
 import { sync } from './sync';
 import { changesSince } from './changes-since';
 import { decodeCursor, loadScope } from './scope';
-import { put } from '../testing/ops';
+import { put } from '$test/ops';
 
 /**
  * A poll without ops takes a shorter road (scope and "anything newer?" in one statement). Whatever road it

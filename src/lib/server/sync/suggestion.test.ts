@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Op } from '$lib/domain/sync';
-import { openTestDatabase, makeTwoSchools } from '../testing/db';
+import { openTestDatabase, makeTwoSchools } from '$test/db';
 import type { Actor } from '../policy';
 import { sync } from './sync';
-import { put } from '../testing/ops';
+import { put } from '$test/ops';
 
 /** A coach's "take this item instead" names a real item of the school; students cannot make one. */
 let t: Awaited<ReturnType<typeof openTestDatabase>>;

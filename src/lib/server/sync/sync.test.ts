@@ -2,15 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import type { Op } from '$lib/domain/sync';
-import { addToGroup } from '../testing/db';
-import { useTwoSchools, type TestDatabase, type TwoSchools } from '../testing/use-db';
+import { addToGroup } from '$test/db';
+import { useTwoSchools, type TestDatabase, type TwoSchools } from '$test/use-db';
 import { appliedOps, recordHistory, records } from '../db/schema';
 import { queryRows } from '../db';
 import type { Actor } from '../policy';
 import { sync } from './sync';
 import { changesSince } from './changes-since';
 import { loadScope } from './scope';
-import { put, del } from '../testing/ops';
+import { put, del } from '$test/ops';
 
 let t: TestDatabase;
 let w: TwoSchools;

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { queryRows } from '../db';
-import { addToGroup, makeGroup, makeSchool, makeUser, testPassword } from '../testing/db';
-import { freshDatabase, HttpClient, startServer, withDatabase, type FreshDatabase, type ServerProcess } from '../testing/server-process';
-import { put } from '../testing/ops';
+import { queryRows } from '$lib/server/db';
+import { addToGroup, makeGroup, makeSchool, makeUser, testPassword } from '$test/db';
+import { freshDatabase, HttpClient, startServer, withDatabase, type FreshDatabase, type ServerProcess } from '$test/server-process';
+import { put } from '$test/ops';
 
 /**
  * The running server keeps the coach's dashboard facts fresh on its own: what a student syncs is

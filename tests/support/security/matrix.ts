@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Op } from '$lib/domain/sync';
-import { put, del } from '../testing/ops';
+import { put, del } from '$test/ops';
 import type { World } from './world';
+import { oidcEntries } from './matrix-oidc';
+import { ltiEntries } from './matrix-lti';
+import { onerosterEntries } from './matrix-oneroster';
 
 /**
  * The authorization matrix: who may do what, for every page, layout load, form action and endpoint
@@ -108,13 +111,13 @@ export interface Entry {
 // ---------------------------------------------------------------------------------------------
 // Building blocks
 
-const notFound: Expect = { status: 404 };
-const toLogin: Expect = { status: 303, location: '/login' };
-const home = { student: '/student', coach: '/coach', admin: '/admin' } as const;
-const signedIn = ['student', 'coach', 'admin'] as const;
+export const notFound: Expect = { status: 404 };
+export const toLogin: Expect = { status: 303, location: '/login' };
+export const home = { student: '/student', coach: '/coach', admin: '/admin' } as const;
+export const signedIn = ['student', 'coach', 'admin'] as const;
 
 /** A page of an area: its role gets 200 (own target), 404 for another group or school. */
-function page(routeId: string, role: 'student' | 'coach' | 'admin', shows: string[] = [], byTarget?: Partial<Record<TargetKey, Expect>>): Entry {
+export function page(routeId: string, role: 'student' | 'coach' | 'admin', shows: string[] = [], byTarget?: Partial<Record<TargetKey, Expect>>): Entry {
 	const hasParams = routeId.includes('[');
 	if (!hasParams) return { op: `GET ${routeId}`, cells: [{ actor: role, expect: { status: 200, shows } }] };
 	return {
@@ -124,7 +127,7 @@ function page(routeId: string, role: 'student' | 'coach' | 'admin', shows: strin
 }
 
 /** The same answer for every actor. */
-function everyone(op: string, expect: Expect, extra: Partial<Cell> = {}): Entry {
+export function everyone(op: string, expect: Expect, extra: Partial<Cell> = {}): Entry {
 	return { op, cells: actorKeys.map((actor) => ({ actor, expect, ...extra })) };
 }
 
@@ -420,6 +423,9 @@ matrix.push(
 		]
 	}
 );
+
+// School interop (sign-in with the school, LTI launches, OneRoster import): one file per part.
+matrix.push(...oidcEntries(), ...ltiEntries(), ...onerosterEntries());
 
 /** An id that exists nowhere: refusing it must not depend on which group it is in. */
 function randomPlaceholder(): string {

@@ -1,9 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { groups, users } from '../db/schema';
-import { makeTwoSchools, testPassword } from '../testing/db';
-import { freshDatabase, HttpClient, startServer, withDatabase, type FreshDatabase, type ServerProcess } from '../testing/server-process';
-import { put } from '../testing/ops';
+import { groups, users } from '$lib/server/db/schema';
+import { makeTwoSchools, testPassword } from '$test/db';
+import { freshDatabase, HttpClient, startServer, withDatabase, type FreshDatabase, type ServerProcess } from '$test/server-process';
+import { put } from '$test/ops';
 
 /**
  * The running server keeps a coach's group page as rendered and serves it again (issue 6), until the

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { addToGroup, makeGroup, makeSchool, makeUser, testPassword } from '../testing/db';
-import { freshDatabase, HttpClient, startServer, withDatabase, type FreshDatabase, type ServerProcess } from '../testing/server-process';
-import { put } from '../testing/ops';
+import { addToGroup, makeGroup, makeSchool, makeUser, testPassword } from '$test/db';
+import { freshDatabase, HttpClient, startServer, withDatabase, type FreshDatabase, type ServerProcess } from '$test/server-process';
+import { put } from '$test/ops';
 
 /**
  * Devices polling the running server: polls with nothing new are answered from the poll cache, and still

@@ -4,14 +4,14 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { boardFileText, dutchDefaultLevels, parseBoardFile, toBoardFile } from '$lib/domain/board-file';
 import { loginSchema } from '$lib/domain/user';
 import { syncRequestSchema } from '$lib/domain/sync';
-import { records } from '../db/schema';
-import { ApiError, readJson } from '../http/api';
+import { records } from '$lib/server/db/schema';
+import { ApiError, readJson } from '$lib/server/http/api';
 import { unstorableTextAt } from '$lib/domain/text';
-import { applyOps } from '../sync/apply-ops';
-import { loadScope } from '../sync/scope';
-import { sync } from '../sync/sync';
-import { makeTwoSchools, openTestDatabase } from '../testing/db';
-import { put } from '../testing/ops';
+import { applyOps } from '$lib/server/sync/apply-ops';
+import { loadScope } from '$lib/server/sync/scope';
+import { sync } from '$lib/server/sync/sync';
+import { makeTwoSchools, openTestDatabase } from '$test/db';
+import { put } from '$test/ops';
 
 /**
  * Regression for what fuzzing found: a NUL character or half a surrogate pair in a sync op's text

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeSchool, makeUser, testPassword } from '../testing/db';
-import { freshDatabase, startServer, withDatabase, type FreshDatabase, type ServerProcess } from '../testing/server-process';
-import { Browser } from './http';
-import { openSessions } from './world';
+import { makeSchool, makeUser, testPassword } from '$test/db';
+import { freshDatabase, startServer, withDatabase, type FreshDatabase, type ServerProcess } from '$test/server-process';
+import { Browser } from '$test/security/http';
+import { openSessions } from '$test/security/world';
 
 /**
  * Security headers, cookies and request checks of the built server, as a browser meets them:

@@ -5,13 +5,13 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boardFileText, dutchDefaultLevels, parseBoardFile, recordsFromFile, toBoardFile } from '$lib/domain/board-file';
 import type { EntityData } from '$lib/domain/entities';
-import { queryRows, type Db } from '../db';
-import { sync } from '../sync/sync';
-import { addToGroup, makeGroup, makeSchool, makeUser } from '../testing/db';
-import { put } from '../testing/ops';
-import { freshDatabase, startServer, withDatabase, type FreshDatabase, type ServerProcess } from '../testing/server-process';
-import { Browser, requestTimeoutMs } from './http';
-import { openSessions } from './world';
+import { queryRows, type Db } from '$lib/server/db';
+import { sync } from '$lib/server/sync/sync';
+import { addToGroup, makeGroup, makeSchool, makeUser } from '$test/db';
+import { put } from '$test/ops';
+import { freshDatabase, startServer, withDatabase, type FreshDatabase, type ServerProcess } from '$test/server-process';
+import { Browser, requestTimeoutMs } from '$test/security/http';
+import { openSessions } from '$test/security/world';
 
 /**
  * Fuzzing the built server with fast-check: `POST /api/sync`, `POST /api/auth/login` and the board

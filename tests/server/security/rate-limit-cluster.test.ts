@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeSchool, makeUser, testPassword } from '../testing/db';
-import { freshDatabase, startServer, withDatabase, type FreshDatabase, type ServerProcess } from '../testing/server-process';
-import { Browser } from './http';
+import { makeSchool, makeUser, testPassword } from '$test/db';
+import { freshDatabase, startServer, withDatabase, type FreshDatabase, type ServerProcess } from '$test/server-process';
+import { Browser } from '$test/security/http';
 
 /**
  * The sign-in rate limit holds across app processes: failures spread over two servers on one

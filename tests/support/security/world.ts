@@ -2,11 +2,11 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Role } from '$lib/domain/constants';
 import type { Op } from '$lib/domain/sync';
-import { queryRows, type Db } from '../db';
-import { createSession } from '../auth/session';
-import { sync } from '../sync/sync';
-import { addToGroup, makeGroup, makeSchool, makeUser } from '../testing/db';
-import { put } from '../testing/ops';
+import { queryRows, type Db } from '$lib/server/db';
+import { createSession } from '$lib/server/auth/session';
+import { sync } from '$lib/server/sync/sync';
+import { addToGroup, makeGroup, makeSchool, makeUser } from '$test/db';
+import { put } from '$test/ops';
 
 /**
  * The people and records the security tests run against: two schools shaped like `makeTwoSchools`,

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { addToGroup, makeGroup, makeSchool, makeUser, testPassword } from '../testing/db';
-import { freshDatabase, HttpClient, startServer, withDatabase, type FreshDatabase, type ServerProcess } from '../testing/server-process';
-import { put } from '../testing/ops';
+import { addToGroup, makeGroup, makeSchool, makeUser, testPassword } from '$test/db';
+import { freshDatabase, HttpClient, startServer, withDatabase, type FreshDatabase, type ServerProcess } from '$test/server-process';
+import { put } from '$test/ops';
 
 /** Structured logs: one JSON object a line, a request id on every request's line, nothing personal. */
 let database: FreshDatabase;

@@ -1,4 +1,4 @@
-import { HttpClient } from '../testing/server-process';
+import { HttpClient } from '$test/server-process';
 
 /** Every request of the security tests gives up after this long: a hang is a failure, not a stuck run. */
 export const requestTimeoutMs = 15_000;

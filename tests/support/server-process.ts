@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openDatabase, type Db, type DbConfig } from '../db';
+import { openDatabase, type Db, type DbConfig } from '$lib/server/db';
 
 /**
  * Tests that need the real thing: the built server (`node build`) as its own process, on a

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { put } from '../testing/ops';
-import { addToGroup, makeGroup, makeSchool, makeUser, testPassword } from '../testing/db';
-import { freshDatabase, HttpClient, startServer, withDatabase, type FreshDatabase, type ServerProcess } from '../testing/server-process';
+import { put } from '$test/ops';
+import { addToGroup, makeGroup, makeSchool, makeUser, testPassword } from '$test/db';
+import { freshDatabase, HttpClient, startServer, withDatabase, type FreshDatabase, type ServerProcess } from '$test/server-process';
 import type { Op } from '$lib/domain/sync';
 
 /**

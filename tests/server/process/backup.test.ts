@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { schools } from '../db/schema';
-import { makeSchool } from '../testing/db';
-import { freshDatabase, startServer, withDatabase } from '../testing/server-process';
+import { schools } from '$lib/server/db/schema';
+import { makeSchool } from '$test/db';
+import { freshDatabase, startServer, withDatabase } from '$test/server-process';
 
 /** `npm run backup` / `npm run restore` for the embedded database: a round trip on real files. */
 const onPostgres = Boolean(process.env.KOERS_TEST_PG_URL);

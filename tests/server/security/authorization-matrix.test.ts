@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../db';
-import { testPassword } from '../testing/db';
-import { freshDatabase, startServer, withDatabase, type FreshDatabase, type ServerProcess } from '../testing/server-process';
-import { discoverOperations, routeParams, routePath, type Operation } from './discover';
-import { Browser } from './http';
-import { actorKeys, areaOfRoute, matrix, mayRead, targetKeys, type ActorKey, type BodyContext, type Cell, type Entry, type TargetKey } from './matrix';
-import { fingerprint, fingerprintDiff, openSessions, rowsContaining, seedWorld, type World } from './world';
+import { queryRows } from '$lib/server/db';
+import { testPassword } from '$test/db';
+import { freshDatabase, startServer, withDatabase, type FreshDatabase, type ServerProcess } from '$test/server-process';
+import { discoverOperations, routeParams, routePath, type Operation } from '$test/security/discover';
+import { Browser } from '$test/security/http';
+import { actorKeys, areaOfRoute, matrix, mayRead, targetKeys, type ActorKey, type BodyContext, type Cell, type Entry, type TargetKey } from '$test/security/matrix';
+import { fingerprint, fingerprintDiff, openSessions, rowsContaining, seedWorld, type World } from '$test/security/world';
 
 /**
  * Runs the authorization matrix (matrix.ts) against the built server: every page, layout load,
@@ -130,7 +130,7 @@ describe('authorization matrix', () => {
 			const actors = new Set([...entry.cells, ...ruleCells(op, entry)].map((c) => c.actor));
 			for (const a of actorKeys) if (!actors.has(a)) uncovered.push(`${entry.op}: no cell for ${a}`);
 		}
-		expect(missing, `Operations without a matrix entry — add them to src/lib/server/security/matrix.ts:\n${missing.join('\n')}`).toEqual([]);
+		expect(missing, `Operations without a matrix entry — add them to tests/support/security/matrix.ts:\n${missing.join('\n')}`).toEqual([]);
 		expect(stale, 'Matrix entries for operations that no longer exist').toEqual([]);
 		expect(uncovered, 'Entries that leave an actor out').toEqual([]);
 	});

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { openDatabase, type Database, type Db } from '../db';
-import { groups, memberships, schools, users } from '../db/schema';
-import { hashPassword } from '../auth/password';
+import { openDatabase, type Database, type Db } from '$lib/server/db';
+import { groups, memberships, schools, users } from '$lib/server/db/schema';
+import { hashPassword } from '$lib/server/auth/password';
 import { createPgDatabase } from './server-process';
 import type { Role } from '$lib/domain/constants';
 
