@@ -223,6 +223,7 @@ export const matrix: Entry[] = [
 	page('/admin/groups', 'admin', ['group:a.group', 'group:a.otherGroup']),
 	page('/admin/users', 'admin', ['name:a.student', 'name:a.coach', 'name:a.spare']),
 	page('/admin/import', 'admin'),
+	page('/admin/connections', 'admin'),
 	page('/admin/groups/[groupId=id]', 'admin', ['name:a.student', 'name:a.coach'], {
 		otherGroup: { status: 200, shows: ['name:a.otherStudent'] }
 	}),
