@@ -51,7 +51,7 @@ test('an invalid board file imports nothing and says where it is wrong', async (
 	};
 	await page.getByLabel('Bestand', { exact: true }).setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
 	await page.getByRole('button', { name: 'Bestand importeren' }).click();
-	await expect(page.getByTestId('import-errors')).toContainText('items[0].level: "expert" is geen niveau van dit bord');
+	await expect(page.getByTestId('import-errors')).toContainText('Opdracht 1, Niveau: "expert" is geen niveau van dit bord');
 	await expect(page.getByRole('table', { name: 'Keuzeborden op dit apparaat' })).not.toContainText('Fout bord');
 	await expectNoAxeViolations(page, 'coach boards import errors');
 });

@@ -56,3 +56,28 @@ test('the coach gives feedforward on a learning question; the student sees it an
 	await studentContext.close();
 	await coachContext.close();
 });
+
+test('offline, the composer says the message is kept on the device; "Verstuurd" only once the server has it', async ({ browser }) => {
+	const coachContext = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+	const coach = await coachContext.newPage();
+	await signInWithForm(coach, 'coach1');
+	await openDemoGroup(coach);
+	await coach.getByRole('main').getByRole('link', { name: /Anouk Vermeulen/ }).first().click();
+	await expect(coach.getByRole('heading', { level: 1, name: 'Anouk Vermeulen' })).toBeVisible();
+	await expect(coach.getByTestId('online-status')).toHaveText('Alles opgeslagen', { timeout: 20_000 });
+
+	await coachContext.setOffline(true);
+	const composer = coach.locator('details.composer').first();
+	await composer.locator('summary').click();
+	const text = unique('Mooi dat je je werkbegeleider om hulp vroeg ');
+	await composer.getByTestId('composer-body').fill(text);
+	await composer.getByRole('button', { name: 'Versturen' }).click();
+	const status = composer.getByTestId('composer-status');
+	await expect(status).toHaveText('Bewaard op dit apparaat — gaat naar de server zodra er verbinding is.');
+	expect(await onServer(coach, text)).toBe(false);
+
+	await coachContext.setOffline(false);
+	await expect(status).toHaveText(/^Verstuurd om \d{1,2}:\d{2}\. Anouk Vermeulen ziet het bij het openen van Koers\.$/, { timeout: 20_000 });
+	expect(await onServer(coach, text)).toBe(true);
+	await coachContext.close();
+});

@@ -56,6 +56,11 @@ test.describe('coach student page', () => {
 		await expect(mark).toHaveValue('8');
 		await page.getByRole('tab', { name: /^Cijfers/ }).click();
 		await expect(page.getByTestId('calibration')).toContainText('Daan Visser');
+		// The chart is the coach's: Daan's marks and "mine", not the student's "Mijn cijfer vooraf".
+		const legend = page.locator('.marks .legend, .marks ul').first();
+		await expect(legend).toContainText('Cijfer van Daan Visser vooraf');
+		await expect(legend).toContainText('Mijn cijfer (coach)');
+		await expect(page.locator('.marks')).not.toContainText('Cijfer van mijn coach');
 	});
 
 	test('records a check-in with agreed actions', async ({ page }) => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDay, formatShortDay, formatTime } from './format';
+import { dayLabels, formatDay, formatShortDay, formatTime } from './format';
 
 /** What `Intl` says for the same moment: the formats Koers showed before it wrote them out. */
 const intl = (locale: string, options: Intl.DateTimeFormatOptions, d: Date) => new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', options).format(d);
@@ -47,5 +47,12 @@ describe('formatTime and formatDay say what Intl says, without Intl', () => {
 	it('says nothing for something that is not a date', () => {
 		expect(formatTime('gisteren', 'nl')).toBe('');
 		expect(formatDay('2026-13-01', 'nl')).toBe('');
+	});
+});
+
+describe('dayLabels', () => {
+	it('names each day once when ticks fall on the same day', () => {
+		const at = (iso: string) => new Date(iso);
+		expect(dayLabels([at('2026-11-29T08:00'), at('2026-11-29T20:00'), at('2026-11-30T08:00'), at('2026-12-02T08:00')], 'nl')).toEqual(['29 nov', '', '30 nov', '2 dec']);
 	});
 });

@@ -28,6 +28,14 @@ export function formatTime(iso: string, locale: string = getLocale(), now: Date 
 	return `${formatShortDay(d, locale)}, ${time}`;
 }
 
+/** A chart axis's day labels: a day already named by the tick before it is left blank, so no date shows twice. */
+export function dayLabels(ticks: readonly Date[], locale: string = getLocale()): string[] {
+	return ticks.map((d, i) => {
+		const label = formatShortDay(d, locale);
+		return i > 0 && formatShortDay(ticks[i - 1]!, locale) === label ? '' : label;
+	});
+}
+
 /** "17 nov" (local time): a chart's days. */
 export function formatShortDay(d: Date, locale: string = getLocale()): string {
 	return `${d.getDate()} ${shortMonths[lang(locale)][d.getMonth()]}`;

@@ -110,12 +110,22 @@ describe('ImportForm and error texts', () => {
 		const file = { format: 'koers-board', version: 1, board: { title: 'B', levels: [{ key: 'basis', label: 'Basis' }] }, items: [{ title: 'A', level: 'basis' }, { title: 'B', level: 'expert' }] };
 		const result = parseBoardFile(JSON.stringify(file));
 		if (result.ok) throw new Error('expected errors');
-		expect(importErrorText(result.errors[0]!)).toBe('items[1].level: "expert" is geen niveau van dit bord (niveaus: basis).');
+		expect(importErrorText(result.errors[0]!)).toBe('Opdracht 2, Niveau: "expert" is geen niveau van dit bord (niveaus: basis).');
 		const broken = parseBoardFile('{\n "a": }');
 		if (broken.ok) throw new Error('expected errors');
 		expect(importErrorText(broken.errors[0]!)).toMatch(/^Dit is geen geldig JSON-bestand: fout op regel 2, kolom \d+\.$/);
 		const typed = parseBoardFile(JSON.stringify({ ...file, items: [{ title: 'A', level: 'basis', estimatedMinutes: 'veel' }] }));
 		if (typed.ok) throw new Error('expected errors');
-		expect(importErrorText(typed.errors[0]!)).toBe('items[0].estimatedMinutes: verwacht een getal, maar het is tekst.');
+		expect(importErrorText(typed.errors[0]!)).toBe('Opdracht 1, Geschatte tijd (minuten): verwacht een getal, maar het is tekst.');
+		// A wrong kind of item lists the kinds as the item form names them, with the file's word beside each.
+		const kind = parseBoardFile(JSON.stringify({ ...file, items: [{ title: 'A', level: 'basis', type: 'homework' }] }));
+		if (kind.ok) throw new Error('expected errors');
+		const kindText = importErrorText(kind.errors[0]!);
+		expect(kindText).toMatch(/^Opdracht 1, Soort opdracht: "homework" mag niet; kies uit /);
+		expect(kindText).toContain('(realAssignment)');
+		expect(kindText).not.toMatch(/kies uit practice/);
+		const level = parseBoardFile(JSON.stringify({ ...file, board: { ...file.board, levels: [{ key: 'basis', label: '' }] } }));
+		if (level.ok) throw new Error('expected errors');
+		expect(importErrorText(level.errors[0]!)).toBe('Niveau 1, Naam: ontbreekt of is leeg.');
 	});
 });

@@ -16,6 +16,54 @@ const jsonTypes: Record<string, () => string> = {
 };
 const jsonType = (name: string) => jsonTypes[name]?.() ?? name;
 
+/** A file's field as the coach knows it from the board and item forms; a field Koers does not know keeps its key. */
+const fieldNames: Record<string, () => string> = {
+	title: m.cboards_field_title,
+	description: m.cboards_field_description,
+	periodStart: m.cboards_field_period_start,
+	periodEnd: m.cboards_field_period_end,
+	mode: m.cboards_field_mode,
+	instructions: m.cboards_field_instructions,
+	level: m.cboards_field_level,
+	type: m.cboards_field_type,
+	estimatedMinutes: m.cboards_field_minutes,
+	required: m.cboards_field_required,
+	nextLevelPrep: m.cboards_field_prep,
+	order: m.cboards_field_order,
+	workProcessIds: m.cboards_place_workprocesses,
+	resources: m.cboards_place_resources,
+	levels: m.cboards_place_levels,
+	label: m.cboards_place_label,
+	url: m.cboards_place_url
+};
+
+/**
+ * `items[2].level` → "Opdracht 3, Niveau": items and levels counted from 1, fields named in the reader's
+ * language. The file's own path stays beside it (see ImportForm) for whoever edits the JSON.
+ */
+export function placeText(path: string): string {
+	const parts = [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((p) => (p[2] !== undefined ? Number(p[2]) : p[1]!));
+	const out: string[] = [];
+	for (let i = 0; i < parts.length; i++) {
+		const part = parts[i]!;
+		const next = parts[i + 1];
+		if (part === 'board') continue;
+		if (typeof next === 'number' && (part === 'items' || part === 'levels' || part === 'resources' || part === 'workProcessIds')) {
+			const n = next + 1;
+			out.push(part === 'items' ? m.cboards_place_item({ n }) : part === 'levels' ? m.cboards_place_level({ n }) : part === 'resources' ? m.cboards_place_resource({ n }) : m.cboards_place_workprocess({ n }));
+			i++;
+		} else if (typeof part === 'string') out.push(fieldNames[part]?.() ?? part);
+	}
+	return out.length ? out.join(', ') : m.cboards_place_board();
+}
+
+/** Allowed values of a field in the reader's words ("Oefenen, Echte opdracht"), not the file's keys. */
+function allowedText(path: string, allowed: string): string {
+	const field = /([^.[\]]+)$/.exec(path)?.[1];
+	const name = field === 'type' ? (v: string) => (v in types ? typeName(v as EntityData['item']['type']) : v) : field === 'mode' ? (v: string) => (v in modes ? modeName(v as EntityData['board']['mode']) : v) : null;
+	return name ? allowed.split(', ').map((v) => `${name(v)} (${v})`).join(', ') : allowed;
+}
+
 const codes: Record<BoardFileErrorCode, (p: Params) => string> = {
 	tooLarge: () => m.cboards_err_tooLarge(),
 	json: (p) => m.cboards_err_json({ line: s(p, 'line'), column: s(p, 'column') }),
@@ -38,10 +86,11 @@ const codes: Record<BoardFileErrorCode, (p: Params) => string> = {
 	invalid: () => m.cboards_err_invalid()
 };
 
-/** One import error in the user's language: `items[3].level: "expert" is geen niveau van dit bord …`. */
+/** One import error in the user's language: `Opdracht 4, Niveau: "expert" is geen niveau van dit bord …`. */
 export function importErrorText(error: BoardFileError): string {
-	const text = (codes[error.code] ?? codes.invalid)(error.params);
-	return error.path ? `${error.path}: ${text}` : text;
+	const params = error.code === 'notAllowed' ? { ...error.params, allowed: allowedText(error.path, s(error.params, 'allowed')) } : error.params;
+	const text = (codes[error.code] ?? codes.invalid)(params);
+	return error.path ? `${placeText(error.path)}: ${text}` : text;
 }
 
 const modes: Record<EntityData['board']['mode'], () => string> = {
