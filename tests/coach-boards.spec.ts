@@ -56,6 +56,28 @@ test('an invalid board file imports nothing and says where it is wrong', async (
 	await expectNoAxeViolations(page, 'coach boards import errors');
 });
 
+test('a board file with work-process codes the school does not have imports nothing and says which', async ({ page }) => {
+	await signInWithForm(page, 'coach1');
+	await page.goto('/coach/boards');
+	const file = {
+		format: 'koers-board',
+		version: 1,
+		board: { title: unique('Codes bord '), levels: [{ key: 'basis', label: 'Basis' }] },
+		items: [
+			{ title: 'Goede code', level: 'basis', workProcessIds: ['B1-K1-W1'] },
+			{ title: 'Onbekende code', level: 'basis', workProcessIds: ['X9-K9-W9'] },
+			{ title: 'Kleine letters', level: 'basis', workProcessIds: ['b1-k1-w2'] }
+		]
+	};
+	await page.getByLabel('Bestand', { exact: true }).setInputFiles({ name: 'codes.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+	await page.getByRole('button', { name: 'Bestand importeren' }).click();
+	const errors = page.getByTestId('import-errors');
+	await expect(errors).toContainText('Opdracht 2, Werkproces 1: "X9-K9-W9" staat niet in het kwalificatiedossier van je school.');
+	await expect(errors).toContainText('Opdracht 3, Werkproces 1: "b1-k1-w2" staat niet in het kwalificatiedossier van je school. Bedoel je "B1-K1-W2"?');
+	await expect(errors.getByRole('listitem')).toHaveCount(2);
+	await expect(page.getByRole('table', { name: 'Keuzeborden op dit apparaat' })).not.toContainText(file.board.title);
+});
+
 test('the coach exports a board and imports it into another group', async ({ page, browser, baseURL }) => {
 	// The demo school has one group: the admin makes a second one with coach1 and a new student in it.
 	const group = unique('Ruilgroep ');

@@ -9,7 +9,8 @@ import {
 	parseBoardFile,
 	recordsFromFile,
 	slugify,
-	toBoardFile
+	toBoardFile,
+	unknownWorkProcesses
 } from './board-file';
 import { boardData, itemData, type EntityData } from './entities';
 
@@ -192,6 +193,30 @@ describe('parseBoardFile', () => {
 		file.items[0].level = 'expert';
 		const [e] = errorsOf(JSON.stringify(file));
 		expect(e!.message).toContain('unknownLevel');
+	});
+});
+
+describe('unknownWorkProcesses', () => {
+	const file = (codes: string[][]) => {
+		const parsed = parseBoardFile(
+			JSON.stringify({ format: 'koers-board', version: 1, board: { title: 'B', levels: [{ key: 'basis', label: 'Basis' }] }, items: codes.map((c, i) => ({ title: `I${i}`, level: 'basis', workProcessIds: c })) })
+		);
+		if (!parsed.ok) throw new Error('expected a valid file');
+		return parsed.file;
+	};
+	const school = ['B1-K1-W1', 'B1-K1-W2'];
+
+	it('accepts codes the school has and refuses others, suggesting the school spelling for a case slip', () => {
+		expect(unknownWorkProcesses(file([['B1-K1-W1'], ['B1-K1-W2']]), school)).toEqual([]);
+		const errors = unknownWorkProcesses(file([['B1-K1-W1', 'X9-K9-W9'], ['b1-k1-w2']]), school);
+		expect(errors.map((e) => [e.path, e.code, e.params])).toEqual([
+			['items[0].workProcessIds[1]', 'unknownWorkProcess', { value: 'X9-K9-W9' }],
+			['items[1].workProcessIds[0]', 'unknownWorkProcess', { value: 'b1-k1-w2', suggestion: 'B1-K1-W2' }]
+		]);
+	});
+
+	it('checks nothing when the school has no qualification structure', () => {
+		expect(unknownWorkProcesses(file([['X9-K9-W9']]), [])).toEqual([]);
 	});
 });
 

@@ -65,6 +65,7 @@ export type BoardFileErrorCode =
 	| 'unknownField'
 	| 'unknownLevel'
 	| 'duplicateLevel'
+	| 'unknownWorkProcess'
 	| 'invalid';
 
 export interface BoardFileError {
@@ -96,6 +97,26 @@ export function formatPath(path: readonly PropertyKey[]): string {
 		else out += out ? `.${String(part)}` : String(part);
 	}
 	return out;
+}
+
+/**
+ * Work-process codes in the file that the school's qualification structure does not have: such a tag would
+ * count for nothing in coverage. A code that differs only in case gets the school's spelling as a suggestion.
+ * With no structure on the device there is nothing to check against, so nothing is refused.
+ */
+export function unknownWorkProcesses(file: BoardFile, known: Iterable<string>): BoardFileError[] {
+	const codes = new Set(known);
+	if (codes.size === 0) return [];
+	const byUpper = new Map([...codes].map((c) => [c.toUpperCase(), c]));
+	const errors: BoardFileError[] = [];
+	file.items.forEach((item, i) =>
+		(item.workProcessIds ?? []).forEach((value, j) => {
+			if (codes.has(value)) return;
+			const suggestion = byUpper.get(value.toUpperCase());
+			errors.push(err(formatPath(['items', i, 'workProcessIds', j]), 'unknownWorkProcess', suggestion ? { value, suggestion } : { value }));
+		})
+	);
+	return errors;
 }
 
 /** Line and column (1-based) of a character offset. */

@@ -83,6 +83,8 @@ const codes: Record<BoardFileErrorCode, (p: Params) => string> = {
 	unknownField: () => m.cboards_err_unknownField(),
 	unknownLevel: (p) => m.cboards_err_unknownLevel({ level: s(p, 'level'), levels: s(p, 'levels') }),
 	duplicateLevel: (p) => m.cboards_err_duplicateLevel({ level: s(p, 'level') }),
+	unknownWorkProcess: (p) =>
+		p.suggestion ? m.cboards_err_unknownWorkProcess_case({ value: s(p, 'value'), suggestion: s(p, 'suggestion') }) : m.cboards_err_unknownWorkProcess({ value: s(p, 'value') }),
 	invalid: () => m.cboards_err_invalid()
 };
 
