@@ -69,6 +69,7 @@ test('a board file with work-process codes the school does not have imports noth
 			{ title: 'Kleine letters', level: 'basis', workProcessIds: ['b1-k1-w2'] }
 		]
 	};
+	await expect(page.getByTestId('online-status')).toHaveText('Alles opgeslagen', { timeout: 20_000 });
 	await page.getByLabel('Bestand', { exact: true }).setInputFiles({ name: 'codes.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
 	await page.getByRole('button', { name: 'Bestand importeren' }).click();
 	const errors = page.getByTestId('import-errors');
