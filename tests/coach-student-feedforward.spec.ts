@@ -47,6 +47,13 @@ test('the coach gives feedforward on a learning question; the student sees it an
 	await expect(thread).toBeVisible({ timeout: 20_000 });
 	await expect(thread).toContainText('Feedforward');
 	await expect(thread).toContainText('Marieke van den Berg');
+	// The home page says what the message is and what it is about, and "Bekijk" opens the goal with it in view.
+	await student.goto('/student');
+	const message = student.getByTestId('home-message').filter({ hasText: tip });
+	await expect(message).toContainText('Feedforward: je volgende stap over “Hoe kan ik deze week op mijn stage veilig een bewoner tillen');
+	await message.getByRole('link', { name: /^Bekijk het bericht over Hoe kan ik/ }).click();
+	await expect(student.locator('#goal-title')).toHaveValue(goalTitle);
+	await expect(student.getByTestId('feedback').filter({ hasText: tip })).toBeVisible();
 	await student.getByLabel('Jouw reactie').last().fill('Goed idee, ik vraag het morgen.');
 	await student.getByRole('button', { name: 'Reactie versturen' }).last().click();
 	await expect.poll(() => onServer(student, 'ik vraag het morgen'), { timeout: 20_000 }).toBe(true);
