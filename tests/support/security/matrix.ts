@@ -250,6 +250,15 @@ export const matrix: Entry[] = [
 		]
 	},
 	{
+		op: 'POST /admin/groups/[groupId=id]?/rename',
+		note: "Renamed to the name it has (markers stay); school B's group stays out of reach.",
+		probe: (c) => ({ name: c.w.a.otherGroup.name }),
+		cells: [
+			{ actor: 'admin', target: 'otherGroup', body: (c) => ({ name: c.w.a.otherGroup.name }), expect: { status: 200 } },
+			{ actor: 'admin', target: 'otherSchool', body: (c) => ({ name: c.w.b.group.name }), expect: notFound }
+		]
+	},
+	{
 		op: 'POST /admin/import?/default',
 		probe: (c) => ({ text: `username,naam,rol,groep\n${c.mark},Naam ${c.mark},student,\n` }),
 		cells: [
@@ -388,6 +397,15 @@ matrix.push(
 			{ actor: 'admin', target: 'own', variant: 'the leaver', params: (c) => ({ userId: c.w.a.people.leaver.id }), expect: { status: 200 } },
 			{ actor: 'admin', target: 'own', variant: 'a coach account', params: (c) => ({ userId: c.w.a.people.coach.id }), expect: notFound },
 			{ actor: 'admin', target: 'otherSchool', expect: notFound }
+		]
+	},
+	{
+		op: 'POST /admin/users/[userId=id]?/rename',
+		note: 'Renamed to the name it has (markers stay); a school B account stays out of reach.',
+		probe: (c) => ({ displayName: `Test ${c.w.a.people.spare.username}` }),
+		cells: [
+			{ actor: 'admin', target: 'own', variant: 'the spare student', params: (c) => ({ userId: c.w.a.people.spare.id }), body: (c) => ({ displayName: `Test ${c.w.a.people.spare.username}` }), expect: { status: 200 } },
+			{ actor: 'admin', target: 'otherSchool', body: (c) => ({ displayName: `Test ${c.w.b.people.student.username}` }), expect: notFound }
 		]
 	},
 	{

@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { context, orError } from '$lib/server/http/actor';
 import { attempt } from '$lib/server/http/form';
 import { addMember, groupWithMembers, removeMember } from '$lib/server/admin/school.service';
+import { renameGroup } from '$lib/server/admin/rename.service';
+import { groupNameSchema } from '$lib/domain/user';
+import { fieldErrors } from '$lib/server/http/form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -15,6 +18,14 @@ async function userIdFrom(request: Request) {
 }
 
 export const actions: Actions = {
+	rename: async ({ locals, request, params }) => {
+		const { user, db } = context(locals);
+		const name = String((await request.formData()).get('name') ?? '');
+		const parsed = z.object({ name: groupNameSchema }).safeParse({ name });
+		if (!parsed.success) return fail(400, { name, errors: fieldErrors(parsed.error), message: null });
+		const result = await attempt(() => renameGroup(db, user, params.groupId, parsed.data.name), { name });
+		return result.ok ? { renamed: parsed.data.name } : result.failure;
+	},
 	add: async ({ locals, request, params }) => {
 		const { user, db } = context(locals);
 		const id = await userIdFrom(request);

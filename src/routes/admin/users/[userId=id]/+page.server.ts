@@ -1,6 +1,9 @@
-import { redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { displayNameSchema } from '$lib/domain/user';
+import { renameUser } from '$lib/server/admin/rename.service';
 import { context, orError } from '$lib/server/http/actor';
-import { attempt } from '$lib/server/http/form';
+import { attempt, fieldErrors } from '$lib/server/http/form';
 import { accountDetail } from '$lib/server/privacy/account-admin.service';
 import { archiveStudent, eraseStudent, restoreStudent } from '$lib/server/privacy/erase.service';
 import type { Actions, PageServerLoad } from './$types';
@@ -11,6 +14,14 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 export const actions: Actions = {
+	rename: async ({ locals, params, request }) => {
+		const { user, db } = context(locals);
+		const displayName = String((await request.formData()).get('displayName') ?? '');
+		const parsed = z.object({ displayName: displayNameSchema }).safeParse({ displayName });
+		if (!parsed.success) return fail(400, { displayName, errors: fieldErrors(parsed.error), message: null });
+		const result = await attempt(() => renameUser(db, user, params.userId, parsed.data.displayName), { displayName });
+		return result.ok ? { renamed: parsed.data.displayName } : result.failure;
+	},
 	archive: async ({ locals, params }) => {
 		const { user, db } = context(locals);
 		const result = await attempt(() => archiveStudent(db, user, params.userId));
