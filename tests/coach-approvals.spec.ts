@@ -107,6 +107,7 @@ test('a suggested item leaves the student something to do: the note, the item, a
 	const pick = coach.getByTestId('approval-pick').filter({ has: coach.getByRole('heading', { name: studentAccount.displayName }) });
 	await expect(pick).toBeVisible({ timeout: 20_000 });
 	await expect(pick).toContainText(first);
+	await expect(pick.getByTestId('pick-waiting')).toHaveText('Vandaag gekozen');
 	await pick.getByRole('button', { name: /^Andere opdracht voorstellen/ }).click();
 	const option = pick.getByLabel('Voorgestelde opdracht').locator('option', { hasText: better });
 	await pick.getByLabel('Voorgestelde opdracht').selectOption((await option.getAttribute('value'))!);
