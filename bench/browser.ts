@@ -132,8 +132,7 @@ async function idleShare(ms: number): Promise<number> {
  * Waits until the machine is quiet — CPU idle ≥ 85 % over a second, for at most 60 s — before a
  * Lighthouse run. Lighthouse simulates a phone four times slower than what it observes, so whatever
  * else keeps the cores busy (PostgreSQL's autovacuum after a million inserts, the server's background
- * refresher after the load test) is counted as the page's blocking time: on the bare SvelteKit page
- * that was 41–87 ms of TBT in the sixth round. Lighthouse's own advice on variability is to run on a
+ * refresher after the load test) is counted as the page's blocking time. Lighthouse's own advice on variability is to run on a
  * quiet machine. Returns the idle share of the last second, reported beside the figure.
  */
 export async function settle(): Promise<{ idle: number; waitedMs: number }> {

@@ -2,8 +2,8 @@ import type { EntityName } from './constants';
 
 /**
  * The plain values of the sync contract (DESIGN.md, "Sync protocol"), without zod: the browser's
- * first load needs these few constants, not the schemas beside which they used to live (importing a
- * value from `sync.ts` or `entities.ts` pulls all of zod, ~25 KB gzip, into every page).
+ * first load needs these few constants, not the schemas (importing a value from `sync.ts` or
+ * `entities.ts` pulls all of zod, ~25 KB gzip, into every page).
  */
 export const syncLimits = {
 	/** Most ops the server takes in one request; the client sends larger outboxes in parts. */

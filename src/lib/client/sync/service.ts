@@ -7,10 +7,9 @@ import { errorAnswer, type Query, type StoreAnswer, type StoreRequest } from './
 /**
  * The device store, served to the page by message (see `./protocol`). Normally this runs in a
  * dedicated worker (`./store-worker`): a first sync stores thousands of records (a coach: the whole
- * group), and IndexedDB copies every row on the thread that hands it over — measured 130 µs a row
- * here, so on a cheap phone the page stuttered for seconds. Here Dexie, the sync engine and every
- * IndexedDB read and write stay off the page, which also no longer downloads or runs Dexie (29 KB
- * gzip) before it can answer a tap. Where no worker can start, the page serves itself with this
+ * group), and IndexedDB copies every row on the thread that hands it over, so on the page a cheap
+ * phone would stutter for seconds. Here Dexie, the sync engine and every IndexedDB read and write stay
+ * off the page, which then need not download or run Dexie before it can answer a tap. Where no worker can start, the page serves itself with this
  * same module over a `MessageChannel`, so both ways run the same code.
  *
  * Live queries are Dexie's: they answer again when this store, or another tab's, writes what they read.

@@ -10,8 +10,7 @@ import { behindFrom, isoWeek, isoWeekOrNull, paceStatus, paceSummary, weekDays, 
  *
  * Freshness: triggers on `records` bump `changes` for the students a write concerns (migration 0004).
  * A reader reads the stored facts together with whether they are fresh, computes the stale ones
- * (the same aggregate the dashboard used to run for every student, now only for those) and stores
- * them only if no write came in meanwhile. What a reader shows is never older than the records.
+ * and stores them only if no write came in meanwhile. What a reader shows is never older than the records.
  */
 export interface StudentFacts {
 	lastActivityAt: string | null;

@@ -4,8 +4,7 @@ import type { FeedListener } from '../sync/poll-cache';
 import { acceptsGzip } from './compress';
 
 /**
- * Rendered pages kept per process and served again while nothing they show can have changed (issue 6:
- * the group dashboard under 50 connections). A coach goes dashboard → student → dashboard all lesson
+ * Rendered pages kept per process and served again while nothing they show can have changed. A coach goes dashboard → student → dashboard all lesson
  * long; between two visits usually nothing in the group was written, and rendering the page again
  * (a statement for the rows, one for the coaches, the server render of 30 cards) bought nothing.
  *

@@ -1,5 +1,5 @@
 /**
- * Pages paint before their scripts run (issue 6).
+ * Pages paint before their scripts run.
  *
  * SvelteKit lists every script of a page in a `Link: rel=modulepreload` header and starts the app from
  * an inline script at the end of the body. The browser then downloads and compiles the app while it
@@ -9,9 +9,6 @@
  * then asks for all of the page's scripts at once (preload links, so there is no waterfall of imports)
  * and starts the app, in a task after the one that ran the scripts. A hidden page (a tab opened in the
  * background) paints no frame; it starts at once.
- *
- * Measured with Lighthouse's mobile preset on the student home: LCP 1.8–2.0 s → 0.66–1.04 s, because the
- * first paint no longer waits for 57 KB of scripts on a simulated slow connection.
  */
 
 /** The boot of SvelteKit's start-up script (split bundles): `Promise.all([ import(start), import(app) ])`. */

@@ -5,7 +5,7 @@ import { log, errorCode } from '../log';
 import { parseCursor, type Scope } from './scope';
 
 /**
- * What lets a server process answer "nothing new" to a device's poll without a query (issue 6).
+ * What lets a server process answer "nothing new" to a device's poll without a query.
  *
  * Every open device polls `/api/sync` every few seconds; almost every poll finds nothing. Answering one from
  * the database costs a sign-in lookup and a scope query; the answer carries no data, only the device's own
@@ -20,7 +20,7 @@ import { parseCursor, type Scope } from './scope';
  * of entry is filled only if nothing of its kind was heard between the start of the query it came from and
  * the fill (a ticket), and the whole cache is off while the feed is not connected. Anything the cache cannot
  * answer for certain — another scope, an older cursor, a write in scope, a sign-in due for renewal — goes to
- * the database as before; so does every poll with ops, and any answer that carries data. A poll answered here
+ * the database; so does every poll with ops, and any answer that carries data. A poll answered here
  * can lag a commit by the time its notification takes to arrive, as if it had come a moment earlier.
  */
 export const feedChannel = 'koers_changes';
