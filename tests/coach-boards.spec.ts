@@ -37,7 +37,12 @@ test('a coach makes a board with an item, exports it and imports the file again'
 	await page.getByLabel('Bestand', { exact: true }).setInputFiles(path!);
 	await page.getByRole('checkbox', { name: 'Zorg en Welzijn 2A' }).check();
 	await page.getByRole('button', { name: 'Bestand importeren' }).click();
-	await expect(page.getByRole('heading', { name: `Bord: ${title}` })).toBeVisible();
+	// The group has this board already: Koers asks before making a second one, and names it a copy.
+	const question = page.getByTestId('import-same-title');
+	await expect(question).toContainText(`Er is al een bord “${title}”.`);
+	await expect(page.getByRole('table', { name: 'Keuzeborden op dit apparaat' }).locator('tbody tr', { hasText: title })).toHaveCount(1);
+	await question.getByRole('button', { name: 'Als kopie toevoegen' }).click();
+	await expect(page.getByRole('heading', { name: `Bord: ${title} (kopie)` })).toBeVisible();
 });
 
 test('an invalid board file imports nothing and says where it is wrong', async ({ page }) => {

@@ -22,7 +22,7 @@ const specifiers = (source: string) => [...source.matchAll(/(?:from\s+|import\s*
 function supportNames(): string[] {
 	const names = new Set<string>();
 	for (const file of filesUnder(path.resolve('tests/support'), (f) => f.endsWith('.ts'))) {
-		for (const m of readFileSync(file, 'utf8').matchAll(/export\s+(?:async\s+)?(?:function|class)\s+(\w+)/g)) names.add(m[1]!);
+		for (const m of readFileSync(file, 'utf8').matchAll(/^export\s+(?:async\s+)?(?:function|class)\s+(\w+)/gm)) names.add(m[1]!);
 	}
 	return [...names];
 }
