@@ -6,7 +6,8 @@
  * - applying 1,000 and 10,000 pulled changes to Dexie with the app's code in a worker (where the app syncs), beside a raw bulkPut.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import os from 'node:os';
@@ -52,6 +53,11 @@ export interface FirstLoad {
  * and listed in its own resource timeline, not the page's). Service workers are blocked: their
  * precache would count the whole app.
  */
+/** Dexie's own minified build, gzip: what the store worker cannot go below while it uses Dexie. */
+function dexieGzipBytes(): number {
+	return gzipSync(readFileSync(fileURLToPath(new URL('../node_modules/dexie/dist/modern/dexie.min.mjs', import.meta.url)))).length;
+}
+
 export async function firstLoadJs(browser: Browser, url: string, cookie?: string): Promise<FirstLoad> {
 	const context = await browser.newContext({ serviceWorkers: 'block' });
 	if (cookie) {
@@ -247,24 +253,39 @@ export async function measureBrowser({ server, school, quick, log }: BrowserOpti
 				bare.stop();
 			}
 		} else log('quick run: bench/bare is not built, first-load JS without its reference');
-		// Everything Chromium loads for the page counts, the device store's worker included: the home's
-		// lists come from it. The page's own thread is given beside it (what delays taps on a phone).
-		const total = app.bytes + app.workerBytes;
-		figures.push({
-			id: 'first_load_js',
-			name: `first-load JS of the student home, gzip (${app.files + app.workerFiles} files)`,
-			value: total / 1024,
+		// Budgets as decided (issue 23): what the page's own thread must parse and run before a tap answers,
+		// per page; the store worker on its own line, with Dexie's own minified size beside it.
+		const dashboard = await firstLoadJs(browser, `${server.url}/coach/groups/${school.dashboardGroup.id}`, coach.cookie);
+		const pageFigure = (id: string, name: string, load: FirstLoad, budgetKB: number): Figure => ({
+			id,
+			name: `first-load JS on the page's thread, ${name}, gzip (${load.files} files)`,
+			value: load.bytes / 1024,
 			unit: 'KB',
-			text: `${(total / 1024).toFixed(1)} KB: ${(app.bytes / 1024).toFixed(1)} KB on the page's thread + ${(app.workerBytes / 1024).toFixed(1)} KB in the store worker (all ${(app.brotliBytes / 1024).toFixed(1)} KB in brotli, as the server sends them)`,
+			text: `${(load.bytes / 1024).toFixed(1)} KB (all with the worker ${((load.bytes + load.workerBytes) / 1024).toFixed(1)} KB; ${(load.brotliBytes / 1024).toFixed(1)} KB in brotli, as the server sends them)`,
 			...(bareJs
 				? {
 						beside: { name: `bare SvelteKit page (${bareJs.files} files)`, value: bareJs.bytes / 1024, unit: 'KB' },
-						ratio: total / bareJs.bytes,
-						ratioText: `${(total / bareJs.bytes).toFixed(1)}×`
+						ratio: load.bytes / bareJs.bytes,
+						ratioText: `${(load.bytes / bareJs.bytes).toFixed(1)}×`
 					}
 				: {}),
-			budget: { text: '≤ 80 KB', pass: total / 1024 <= 80 },
-			detail: { pageKB: app.bytes / 1024, pageFiles: app.files, workerKB: app.workerBytes / 1024, workerFiles: app.workerFiles, brotliKB: app.brotliBytes / 1024 }
+			budget: { text: `≤ ${budgetKB} KB`, pass: load.bytes / 1024 <= budgetKB },
+			detail: { pageKB: load.bytes / 1024, pageFiles: load.files, workerKB: load.workerBytes / 1024, workerFiles: load.workerFiles, brotliKB: load.brotliBytes / 1024 }
+		});
+		figures.push(pageFigure('first_load_js', 'student home', app, 52));
+		figures.push(pageFigure('first_load_js_dashboard', 'coach dashboard', dashboard, 60));
+		const dexieKB = dexieGzipBytes() / 1024;
+		figures.push({
+			id: 'first_load_js_worker',
+			name: `the device store's worker, gzip (${app.workerFiles} files)`,
+			value: app.workerBytes / 1024,
+			unit: 'KB',
+			text: `${(app.workerBytes / 1024).toFixed(1)} KB`,
+			beside: { name: "Dexie's own minified file", value: dexieKB, unit: 'KB' },
+			ratio: app.workerBytes / 1024 / dexieKB,
+			ratioText: `${(app.workerBytes / 1024 / dexieKB).toFixed(2)}×`,
+			budget: { text: '≤ 32 KB', pass: app.workerBytes / 1024 <= 32 },
+			detail: { workerKB: app.workerBytes / 1024, workerFiles: app.workerFiles, dexieKB }
 		});
 
 		log('Dexie: applying pulled changes');
@@ -346,6 +367,7 @@ export async function measureBrowser({ server, school, quick, log }: BrowserOpti
 			detail: { score: floor.score, lcp: floor.lcp, cls: floor.cls, tbt: floor.tbt, fcp: floor.fcp, runs: runDetail(floorPage.runs) }
 		});
 	}
+	const tbtLimit = floorPage ? 1.5 * median(floorPage.runs, (r) => r.tbt) + 30 : 100;
 	for (const page of pages) {
 		if (page.id === 'bare') continue;
 		const lh = medianOf(page.runs);
@@ -356,8 +378,13 @@ export async function measureBrowser({ server, school, quick, log }: BrowserOpti
 			unit: '',
 			text: `${lh.score}, LCP ${(lh.lcp / 1000).toFixed(2)} s, CLS ${lh.cls.toFixed(3)}, TBT ${Math.round(lh.tbt)} ms (FCP ${(lh.fcp / 1000).toFixed(2)} s${summary(page.runs)})`,
 			...(floor ? { beside: { name: 'bare SvelteKit page, same rounds: TBT', value: floor.tbt, unit: 'ms' } } : {}),
-			budget: { text: '≥ 95, LCP ≤ 1.0 s, CLS ≤ 0.05, TBT ≤ 100 ms', pass: lh.score >= 95 && lh.lcp <= 1000 && lh.cls <= 0.05 && lh.tbt <= 100 },
-			detail: { score: lh.score, lcp: lh.lcp, cls: lh.cls, tbt: lh.tbt, fcp: lh.fcp, finalUrl: lh.finalUrl, runs: runDetail(page.runs) }
+			// TBT against the bare page of the same rounds (median of each page's TBTs): ≤ 1.5 × bare + 30 ms.
+			// Without the bare page (quick runs) the old absolute limit stands in.
+			budget: {
+				text: floorPage ? `median score ≥ 95, LCP ≤ 1.0 s, CLS ≤ 0.05, median TBT ≤ 1.5 × bare + 30 ms (${Math.round(tbtLimit)} ms)` : '≥ 95, LCP ≤ 1.0 s, CLS ≤ 0.05, TBT ≤ 100 ms',
+				pass: median(page.runs, (r) => r.score) >= 95 && lh.lcp <= 1000 && lh.cls <= 0.05 && median(page.runs, (r) => r.tbt) <= tbtLimit
+			},
+			detail: { score: lh.score, lcp: lh.lcp, cls: lh.cls, tbt: lh.tbt, fcp: lh.fcp, medianScore: median(page.runs, (r) => r.score), medianTbt: median(page.runs, (r) => r.tbt), tbtLimit, finalUrl: lh.finalUrl, runs: runDetail(page.runs) }
 		});
 	}
 	return figures;
