@@ -8,6 +8,7 @@ import {
 	parseActions,
 	storeTemplates,
 	templatesKey,
+	questionWaits,
 	threadOf,
 	type RecordLike
 } from './student';
@@ -99,6 +100,19 @@ describe('threadOf', () => {
 			rec<'feedback'>(id, { targetEntity: 'goal', targetId, kind: 'feedback', body: id }, at);
 		const list = [f('b', 't1', '2025-01-02T00:00:00.000Z'), f('c', 't2', '2025-01-01T00:00:00.000Z'), f('a', 't1', '2025-01-01T00:00:00.000Z')];
 		expect(threadOf(list, 't1').map((x) => x.id)).toEqual(['a', 'b']);
+	});
+});
+
+describe('questionWaits', () => {
+	const f = (id: string, at: string, authorId: string, kind: 'feedback' | 'feedforward' | 'reply' = 'feedforward', targetId = 'q1') =>
+		rec<'feedback'>(id, { targetEntity: 'question', targetId, kind, body: id }, at, { authorId });
+	it('waits until a coach answers, and again when the student replies after the answer', () => {
+		expect(questionWaits([], 'q1', student)).toBe(true);
+		expect(questionWaits([f('x', '2025-01-01T00:00:00.000Z', coach, 'feedforward', 'q2')], 'q1', student)).toBe(true);
+		const answered = [f('a', '2025-01-02T00:00:00.000Z', coach)];
+		expect(questionWaits(answered, 'q1', student)).toBe(false);
+		expect(questionWaits([...answered, f('r', '2025-01-03T00:00:00.000Z', student, 'reply')], 'q1', student)).toBe(true);
+		expect(questionWaits([...answered, f('r', '2025-01-01T12:00:00.000Z', student, 'reply')], 'q1', student)).toBe(false);
 	});
 });
 

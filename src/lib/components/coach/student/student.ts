@@ -113,6 +113,21 @@ export function threadOf<T extends RecordLike<'feedback'>>(feedback: readonly T[
 }
 
 /**
+ * Whether a learning question waits for the coach: no coach has answered it yet, or the student
+ * replied after the last answer (the rule the dashboard's "wacht op jou" count uses).
+ */
+export function questionWaits(feedback: readonly RecordLike<'feedback'>[], questionId: string, studentId: string): boolean {
+	let answeredAt = '';
+	let repliedAt = '';
+	for (const f of feedback) {
+		if (f.data.targetId !== questionId) continue;
+		if (f.authorId === studentId) repliedAt = byCodeUnits(f.createdAt, repliedAt) > 0 ? f.createdAt : repliedAt;
+		else if (f.data.kind !== 'reply') answeredAt = byCodeUnits(f.createdAt, answeredAt) > 0 ? f.createdAt : answeredAt;
+	}
+	return !answeredAt || byCodeUnits(repliedAt, answeredAt) > 0;
+}
+
+/**
  * The calibration gap (student's mark minus the coach's, see `calibration`) for a sentence:
  * which way it goes and by how many points, rounded to one decimal. `null` when there is no gap to tell.
  * Within a quarter point the student and coach are said to agree ('same').
