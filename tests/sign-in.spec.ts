@@ -27,7 +27,7 @@ const roles = [
 		name: demo.admin.name,
 		home: '/admin',
 		heading: demo.school,
-		nav: ['Overzicht', 'Gebruikers', 'Groepen', 'Importeren', 'Privacy']
+		nav: ['Overzicht', 'Gebruikers', 'Groepen', 'Importeren', 'Koppelingen', 'Privacy']
 	}
 ] as const;
 
