@@ -10,7 +10,7 @@ import { pollCache } from '../sync/poll-cache';
 import { policy, type Actor } from '../policy';
 import { ApiError } from '../http/api';
 
-function assertAdmin(actor: Actor) {
+export function assertAdmin(actor: Actor) {
 	if (!policy.manageSchool(actor, actor.schoolId)) throw new ApiError(403, 'forbidden');
 }
 
