@@ -17,6 +17,7 @@ import { compressResponse } from '$lib/server/http/compress';
 import { paintFirst } from '$lib/server/http/paint-first';
 import { pageCache, pageCacheHandle, pageKey } from '$lib/server/http/page-cache';
 import { log, withRequestId } from '$lib/server/log';
+import { isForbiddenCrossSiteForm } from '$lib/server/http/origin';
 
 /** Open the database (and seed the demo school) when the server starts, not on the first request. */
 export const init: ServerInit = async () => {
@@ -172,10 +173,20 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/** SvelteKit's own origin check is off (svelte.config.js) so that LTI launches can come in; this one keeps it for the rest. */
+const sameOriginForms: Handle = async ({ event, resolve }) => {
+	if (isForbiddenCrossSiteForm(event.request, event.url)) {
+		const message = `Cross-site ${event.request.method} form submissions are forbidden`;
+		if (event.request.headers.get('accept') === 'application/json') return Response.json({ message }, { status: 403 });
+		return new Response(message, { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+	}
+	return resolve(event);
+};
+
 /** Outermost, so that every other hook sees the plain body: dynamic responses go out gzipped. */
 const compress: Handle = async ({ event, resolve }) => compressResponse(event.request, await resolve(event));
 
-export const handle = sequence(compress, requestLog, securityHeaders, i18n, authenticate, guard, pageCacheHandle());
+export const handle = sequence(compress, requestLog, sameOriginForms, securityHeaders, i18n, authenticate, guard, pageCacheHandle());
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const requestId = event.locals.requestId ?? randomUUID();

@@ -4,15 +4,23 @@ import { database } from '$lib/server/db/runtime';
 import { demoActive } from '$lib/server/seed/demo';
 import { demoAccounts, demoPassword } from '$lib/server/seed/demo-people';
 import { signIn } from '$lib/server/auth/sign-in';
+import { signInButtons } from '$lib/server/interop/oidc/providers.service';
 import { nextPath } from '$lib/server/auth/next';
 import { errorMessage } from '$lib/i18n/errors';
 import { fieldErrors } from '$lib/server/http/form';
 import type { Actions, PageServerLoad } from './$types';
 
+const ssoFailures = new Set(['unknown_provider', 'unreachable', 'state', 'refused', 'failed', 'no_person', 'inactive', 'role_unknown']);
+
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.user) redirect(303, nextPath(url.searchParams.get('next'), locals.user));
-	const demo = await demoActive(database().db);
+	const db = database().db;
+	const demo = await demoActive(db);
+	const sso = url.searchParams.get('sso');
 	return {
+		schools: await signInButtons(db),
+		// Why a school sign-in came back here; only the known reasons are shown.
+		ssoError: sso && ssoFailures.has(sso) ? errorMessage(`sso_${sso}`) : null,
 		demo: demo ? { password: demoPassword, accounts: demoAccounts.map(({ username, displayName, role }) => ({ username, displayName, role })) } : null
 	};
 };

@@ -134,9 +134,9 @@ describe('requests the server refuses', () => {
 		}
 	});
 
-	it("refuses a cross-origin form post (SvelteKit's origin check), and lets the same origin through", async () => {
+	it('refuses a cross-origin or origin-less form post everywhere but the LTI launch, and lets the same origin through', async () => {
 		const browser = new Browser(server.url);
-		for (const path of ['/login', '/api/auth/login', '/logout', '/language']) {
+		for (const path of ['/login', '/api/auth/login', '/logout', '/language', '/admin/import', '/lti/launchx']) {
 			const res = await browser.request(path, {
 				method: 'POST',
 				headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
@@ -145,6 +145,13 @@ describe('requests the server refuses', () => {
 			expect(res.status, path).toBe(403);
 			expect(res.headers.getSetCookie().some((c) => c.startsWith('koers_session=')), `${path} signs nobody in`).toBe(false);
 		}
+		const noOrigin = await fetch(server.url + '/login', {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { 'content-type': 'multipart/form-data; boundary=x' },
+			body: `--x\r\nContent-Disposition: form-data; name="username"\r\n\r\n${username}\r\n--x--\r\n`
+		});
+		expect(noOrigin.status, 'multipart without an origin').toBe(403);
 		const same = await browser.post('/login', { username, password: testPassword });
 		expect(same.status).toBe(303);
 	});

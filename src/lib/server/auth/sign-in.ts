@@ -3,7 +3,7 @@ import type { LoginInput } from '$lib/domain/user';
 import { database } from '../db/runtime';
 import { setSessionCookie, clearSessionCookie } from './cookies';
 import { login, type LoginResult } from './login';
-import { deleteSession, sessionCookieName } from './session';
+import { createSession, deleteSession, sessionCookieName, type NewSession } from './session';
 import { pollCache } from '../sync/poll-cache';
 
 /**
@@ -14,12 +14,24 @@ import { pollCache } from '../sync/poll-cache';
 export async function signIn(event: RequestEvent, input: LoginInput): Promise<LoginResult> {
 	const db = database().db;
 	const result = await login(db, input, event.getClientAddress());
-	if (result.ok) {
-		const previous = new Set([event.locals.sessionToken, event.cookies.get(sessionCookieName)].filter((t): t is string => !!t));
-		for (const token of previous) await deleteSession(db, token);
-		setSessionCookie(event, result.session.token, result.session.expiresAt);
-	}
+	if (result.ok) await rotateInto(event, result.session);
 	return result;
+}
+
+/** Ends whatever session the request carried and sets the new one's cookie. */
+async function rotateInto(event: RequestEvent, session: NewSession): Promise<void> {
+	const db = database().db;
+	const previous = new Set([event.locals.sessionToken, event.cookies.get(sessionCookieName)].filter((t): t is string => !!t));
+	for (const token of previous) await deleteSession(db, token);
+	setSessionCookie(event, session.token, session.expiresAt);
+}
+
+/**
+ * Signs in someone whose identity was proven elsewhere (the school's identity provider, an LMS launch):
+ * a new session, rotated like a password sign-in.
+ */
+export async function signInVerified(event: RequestEvent, user: { id: string; schoolId: string }): Promise<void> {
+	await rotateInto(event, await createSession(database().db, user));
 }
 
 export async function signOut(event: RequestEvent): Promise<void> {
