@@ -36,8 +36,8 @@ export async function startTestProvider(people: Record<string, SchoolPerson>, re
 		pkce: { required: () => true },
 		cookies: { keys: ['test-cookie-key-1'] },
 		features: { devInteractions: { enabled: false } },
-		interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
-		async findAccount(_ctx, sub) {
+		interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
+		async findAccount(_ctx: unknown, sub: string) {
 			const person = bySub.get(sub);
 			if (!person) return undefined;
 			return { accountId: sub, claims: async () => person };

@@ -230,6 +230,8 @@ export async function rowsContaining(db: Db, needle: string): Promise<string[]> 
 		db,
 		sql`select 'users:' || username as place from users where username like ${like} or display_name like ${like}
 			union all select 'groups:' || name from groups where name like ${like}
+			union all select 'identity_providers:' || name from identity_providers where name like ${like}
+			union all select 'lti_platforms:' || name from lti_platforms where name like ${like}
 			union all select 'records:' || entity from records where data::text like ${like}
 			union all select 'record_history:' || entity from record_history where data::text like ${like}`
 	);
