@@ -123,7 +123,7 @@ async function snapshot() {
 		(select json_agg(u order by u.id) from (select id, school_id, username, display_name, role, sourced_id, password_hash from users) u) as users,
 		(select json_agg(g order by g.id) from (select id, school_id, name, sourced_id from groups) g) as groups,
 		(select json_agg(m order by m.group_id, m.user_id) from (select group_id, user_id, role from memberships) m) as memberships`);
-	return JSON.stringify('rows' in rows ? rows.rows : rows);
+	return JSON.stringify((rows as unknown as { rows: unknown[] }).rows);
 }
 
 async function status(p: Promise<unknown>): Promise<number> {
@@ -196,7 +196,7 @@ describe('OneRoster import: a school of 200 students', () => {
 		moved.forEach((e) => (e.classId = 'cls-8'));
 		// A student leaves a class (tobedeleted), another leaves school (tobedeleted as a person).
 		x.enrollments.find((e) => e.userId === 'stu-1030')!.status = 'tobedeleted';
-		const files = separate(filesOf(x, { 'users.csv': filesOf(x)['users.csv']!.replace('stu-1040,,', 'stu-1040,tobedeleted,') }));
+		const files = separate(filesOf(x, { 'users.csv': (filesOf(x)['users.csv'] as string).replace('stu-1040,,', 'stu-1040,tobedeleted,') }));
 
 		const preview = await previewOneRoster(t.db, w.a.admin, files);
 		expect(preview.problems).toEqual([]);
