@@ -168,7 +168,8 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	h.set('x-content-type-options', 'nosniff');
 	h.set('referrer-policy', 'strict-origin-when-cross-origin');
 	h.set('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()');
-	if (!h.has('x-frame-options')) h.set('x-frame-options', 'DENY');
+	// The one page meant for an LMS's iframe (/lti/login's "open in a new window") says so by its own frame-ancestors.
+	if (!h.has('x-frame-options') && !(h.get('content-security-policy') ?? '').includes('frame-ancestors *')) h.set('x-frame-options', 'DENY');
 	if (event.url.protocol === 'https:') h.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
 	return response;
 };

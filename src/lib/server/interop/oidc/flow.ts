@@ -95,7 +95,7 @@ export async function startSignIn(
 	return { ok: true, url, state };
 }
 
-function claimText(value: unknown): string | null {
+export function claimText(value: unknown): string | null {
 	if (Array.isArray(value)) value = value.find((v) => typeof v === 'string' && v.trim());
 	return typeof value === 'string' && value.trim() ? value.trim() : null;
 }
@@ -110,7 +110,8 @@ function roleFrom(p: Provider, claims: Record<string, unknown>): 'student' | 'co
 	return null;
 }
 
-async function freeUsername(db: Db, claims: Record<string, unknown>): Promise<string> {
+/** A username that is free in the installation, from the person's claims (OIDC and LTI share these names). */
+export async function freeUsername(db: Db, claims: Record<string, unknown>): Promise<string> {
 	const hint = claimText(claims.preferred_username) ?? claimText(claims.email)?.split('@')[0] ?? claimText(claims.name) ?? 'leerling';
 	let base = hint
 		.normalize('NFKD')
@@ -127,7 +128,7 @@ async function freeUsername(db: Db, claims: Record<string, unknown>): Promise<st
 	}
 }
 
-function displayNameFrom(claims: Record<string, unknown>, fallback: string): string {
+export function displayNameFrom(claims: Record<string, unknown>, fallback: string): string {
 	const name = claimText(claims.name) ?? [claimText(claims.given_name), claimText(claims.family_name)].filter(Boolean).join(' ');
 	return (name || fallback).slice(0, 120);
 }

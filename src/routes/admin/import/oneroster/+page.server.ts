@@ -2,6 +2,8 @@ import { fail } from '@sveltejs/kit';
 import { bundleFiles, collectFiles, oneRosterMaxUploadBytes, type OneRosterNotice, type OneRosterProblem, type UploadedFile } from '$lib/domain/oneroster';
 import { context, orError } from '$lib/server/http/actor';
 import { applyOneRoster, previewOneRoster, type OneRosterSummary } from '$lib/server/admin/oneroster.service';
+import { fetchMembers, membersAsOneRoster } from '$lib/server/interop/lti/nrps';
+import { ApiError } from '$lib/server/http/api';
 import { m } from '$lib/paraglide/messages.js';
 import type { Actions } from './$types';
 
@@ -90,6 +92,28 @@ export const actions: Actions = {
 		// The set again as one small zip, so that "Nu importeren" needs no second upload.
 		const bundle = Buffer.from(bundleFiles(collectFiles(files).files)).toString('base64');
 		return { step: 'preview' as const, summary: summaryView(summary), bundle: bundle.length <= maxBundleChars ? bundle : null };
+	},
+	/** A course's roster from the LMS (LTI Names and Roles), proposed as a OneRoster set: the same preview, then the same import. */
+	names: async ({ locals, request }) => {
+		const { user, db } = context(locals);
+		const form = await request.formData();
+		const platformId = String(form.get('platformId') ?? '');
+		const contextId = String(form.get('contextId') ?? '');
+		if (!/^[0-9a-f-]{36}$/i.test(platformId) || !contextId) return failure(m.error_not_found(), 404);
+		let files: UploadedFile[];
+		let course: string;
+		try {
+			const roster = await fetchMembers(db, user, platformId, contextId);
+			files = membersAsOneRoster(roster.members, { name: roster.groupName, sourcedId: roster.groupSourcedId }, contextId);
+			course = roster.groupName;
+		} catch (e) {
+			if (e instanceof ApiError) return failure(e.message, e.status);
+			throw e;
+		}
+		const summary = await orError(previewOneRoster(db, user, files));
+		if (!summary.ok) return rejected(summary);
+		const bundle = Buffer.from(files[0]!.bytes).toString('base64');
+		return { step: 'preview' as const, summary: summaryView(summary), bundle, course };
 	},
 	apply: async ({ locals, request }) => {
 		const { user, db } = context(locals);
