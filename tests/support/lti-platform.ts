@@ -195,6 +195,14 @@ export async function startTestPlatform(options: { toolOrigin?: string; clientId
 					.join('');
 				return html(res, 200, `<!doctype html><html lang="nl"><title>${escape(plan.course.title)}</title><main><h1>${escape(plan.course.title)}</h1><form method="post" action="${escape(platform.toolOrigin)}/lti/login">${inputs}<button>Open Koers</button></form></main></html>`);
 			}
+			if (url.pathname.startsWith('/frame/')) {
+				// The same launch inside an iframe, as an LMS that embeds its tools does.
+				const hint = decodeURIComponent(url.pathname.slice('/frame/'.length));
+				const plan = plans.get(hint);
+				if (!plan) return html(res, 404, 'no such launch');
+				const q = new URLSearchParams({ iss: platform.issuer, login_hint: plan.person.sub, target_link_uri: `${platform.toolOrigin}/lti/launch`, lti_message_hint: hint, client_id: platform.clientId });
+				return html(res, 200, `<!doctype html><html lang="nl"><title>${escape(plan.course.title)}</title><main><h1>${escape(plan.course.title)}</h1><iframe title="Koers" src="${escape(platform.toolOrigin)}/lti/login?${escape(q.toString())}" width="600" height="400"></iframe></main></html>`);
+			}
 			if (url.pathname === '/token' && req.method === 'POST') {
 				const form = await body(req);
 				const assertion = form.get('client_assertion') ?? '';

@@ -200,16 +200,17 @@ describe('authorization matrix', () => {
 		expect(leaks(text + location, cell.actor, JSON.stringify(body ?? ''), cell.alsoMayRead), `${p.name}: leaked markers`).toEqual([]);
 		expect(shows(text, cell.expect.shows), `${p.name}: markers it should show but does not`).toEqual([]);
 		if (cell.expect.showsMark) expect(text.includes(mark), `${p.name}: the answer should echo ${mark}`).toBe(true);
-		if (path.startsWith('/api/')) {
+		if (path.startsWith('/api/') || (res.headers.get('content-type') ?? '').startsWith('application/json')) {
 			const json = JSON.parse(text) as { error?: { code?: unknown } };
-			if (res.status >= 400) expect(typeof json.error?.code, `${p.name}: JSON error code`).toBe('string');
+			if (res.status >= 400 && path.startsWith('/api/')) expect(typeof json.error?.code, `${p.name}: JSON error code`).toBe('string');
 			cell.expect.check?.(json, w);
-		}
+		} else expect(cell.expect.check, `${p.name}: a check of a JSON answer, on an answer that is not JSON`).toBeUndefined();
 		if (!refused && cell.stores) storedMarks.push({ mark, name: p.name });
 
 		// A page's server data as the client router fetches it: same decision, nothing more in it.
 		if (op.kind === 'page' || op.kind === 'layout') {
-			const dataPath = (path === '/' ? '' : path) + '/__data.json';
+			const { pathname, search } = new URL(path, 'http://koers.test');
+			const dataPath = (pathname === '/' ? '' : pathname) + '/__data.json' + search;
 			const data = await client.request(dataPath);
 			const dataText = await data.text();
 			expect(leaks(dataText, cell.actor, '', cell.alsoMayRead), `${p.name}: leaked markers in __data.json`).toEqual([]);

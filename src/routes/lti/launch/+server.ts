@@ -6,7 +6,7 @@ import type { RequestHandler } from './$types';
 
 /** The platform's id_token, posted by the browser: signed in and on to the board, the group or the Deep Linking choice. */
 export const POST: RequestHandler = async (event) => {
-	const form = await event.request.formData();
+	const form = await event.request.formData().catch(() => new FormData());
 	const state = String(form.get('state') ?? '');
 	const browserState = state ? event.cookies.get(stateCookieName(state)) : undefined;
 	if (state) event.cookies.delete(stateCookieName(state), { path: '/lti', sameSite: 'none', secure: true });

@@ -7,7 +7,8 @@ import type { RequestEvent, RequestHandler } from './$types';
 const names = ['iss', 'login_hint', 'target_link_uri', 'lti_message_hint', 'client_id', 'lti_deployment_id'] as const;
 
 async function paramsOf(event: RequestEvent): Promise<Partial<LoginRequest>> {
-	const source = event.request.method === 'POST' ? await event.request.formData() : event.url.searchParams;
+	// A post that is not a form (or has no body) is a login without parameters: refused below, not a crash.
+	const source = event.request.method === 'POST' ? await event.request.formData().catch(() => new FormData()) : event.url.searchParams;
 	const out: Partial<LoginRequest> = {};
 	for (const n of names) {
 		const v = source.get(n);

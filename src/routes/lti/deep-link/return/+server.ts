@@ -14,7 +14,7 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)}
  */
 export const POST: RequestHandler = async ({ locals, request, url }) => {
 	if (!locals.user) redirect(303, '/lti/problem?code=state');
-	const form = await request.formData();
+	const form = await request.formData().catch(() => new FormData());
 	const board = String(form.get('board') ?? '');
 	let answer: { returnUrl: string; jwt: string };
 	try {
