@@ -22,7 +22,8 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)}
 /**
  * Inside an LMS's iframe the browser may not keep Koers's state cookie (third-party cookies), and
  * Koers's pages may not be framed; so the login offers to continue in a new window, where the whole
- * launch runs as a normal page. Its own small page: the only one Koers lets be framed.
+ * launch runs as a normal page. Its own small page: the only one Koers lets be framed. No form-action
+ * rule: the post to /lti/login goes on by redirect to the platform, which form-action would block.
  */
 function newWindowPage(params: Partial<LoginRequest>): Response {
 	const fields = Object.entries(params)
@@ -36,7 +37,7 @@ function newWindowPage(params: Partial<LoginRequest>): Response {
 		headers: {
 			'content-type': 'text/html; charset=utf-8',
 			'cache-control': 'no-store',
-			'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors *"
+			'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors *"
 		}
 	});
 }
