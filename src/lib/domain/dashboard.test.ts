@@ -1,23 +1,29 @@
 import { describe, expect, it } from 'vitest';
+import { triage, type TriageInput } from './triage';
 import {
-	attention,
 	daysSince,
 	filterRows,
 	latestGap,
 	markTrend,
 	needTagsOf,
-	rowStatus,
 	sortRows,
-	type AttentionInput,
 	type DashboardRow
 } from './dashboard';
 
 const today = new Date('2026-11-25T12:00:00Z');
 const ago = (days: number) => new Date(today.getTime() - days * 86_400_000).toISOString();
 
-const calm: AttentionInput = {
+const calm: TriageInput & { calibrationGap: number | null } = {
 	waitingQuestions: 0,
+	repliesWaiting: 0,
 	awaitingApproval: 0,
+	approvalSince: null,
+	helpAskedAt: null,
+	reflection: null,
+	confidence: null,
+	latestMark: null,
+	goalsOverdue: 0,
+	unansweredFeedbackAt: null,
 	pace: 'onTrack',
 	lastActivityAt: ago(1),
 	lastLogAt: ago(1),
@@ -25,9 +31,9 @@ const calm: AttentionInput = {
 	calibrationGap: null
 };
 
-function row(name: string, input: Partial<AttentionInput> = {}, extra: Partial<DashboardRow> = {}): DashboardRow {
+function row(name: string, input: Partial<typeof calm> = {}, extra: Partial<DashboardRow> = {}): DashboardRow {
 	const facts = { ...calm, ...input };
-	const a = attention(facts, today);
+	const a = triage(facts, today);
 	return {
 		id: name,
 		name,
@@ -45,7 +51,7 @@ function row(name: string, input: Partial<AttentionInput> = {}, extra: Partial<D
 		needTags: [],
 		autonomy: null,
 		attention: a,
-		status: rowStatus(a),
+		status: a.urgency,
 		...extra
 	};
 }
@@ -57,46 +63,6 @@ describe('daysSince', () => {
 		expect(daysSince(new Date(today.getTime() + 60_000).toISOString(), today)).toBe(0);
 		expect(daysSince(null, today)).toBeNull();
 		expect(daysSince('gisteren', today)).toBeNull();
-	});
-});
-
-describe('attention ("who needs me now")', () => {
-	it('a student who is on track and active needs nothing', () => {
-		expect(attention(calm, today)).toEqual({ score: 0, reasons: [], quietDays: null });
-		expect(rowStatus(attention(calm, today))).toBe('fine');
-	});
-
-	it('adds waiting questions and approvals (at most three each), and being behind', () => {
-		const a = attention({ ...calm, waitingQuestions: 5, awaitingApproval: 1, pace: 'behind' }, today);
-		expect(a.reasons).toEqual(['waitingQuestions', 'awaitingApproval', 'behind']);
-		expect(a.score).toBe(3 * 3 + 3 + 4);
-		expect(rowStatus(a)).toBe('now');
-		expect(rowStatus(attention({ ...calm, waitingQuestions: 1 }, today))).toBe('soon');
-	});
-
-	it('flags a quiet student after 7 days, more for every further week', () => {
-		expect(attention({ ...calm, lastActivityAt: ago(6), lastLogAt: ago(6) }, today).reasons).toEqual([]);
-		const week = attention({ ...calm, lastActivityAt: ago(7), lastLogAt: ago(7) }, today);
-		expect(week).toEqual({ score: 6, reasons: ['inactive'], quietDays: 7 });
-		expect(attention({ ...calm, lastActivityAt: ago(15), lastLogAt: ago(15) }, today).score).toBe(8);
-		expect(attention({ ...calm, lastActivityAt: ago(90), lastLogAt: ago(90) }, today).score).toBe(12);
-		expect(attention({ ...calm, lastActivityAt: null, lastLogAt: null, performing: false }, today)).toEqual({ score: 6, reasons: ['inactive'], quietDays: null });
-	});
-
-	it('notices a student who stopped logging while a cycle is in performance (Noah, 12 days)', () => {
-		const noah = attention({ ...calm, lastActivityAt: ago(0), lastLogAt: ago(12) }, today);
-		expect(noah).toEqual({ score: 6, reasons: ['notLogging'], quietDays: 12 });
-		// Not performing: no log is expected.
-		expect(attention({ ...calm, lastLogAt: ago(12), performing: false }, today).reasons).toEqual([]);
-		// Performing without any log entry yet: the activity counts.
-		expect(attention({ ...calm, lastActivityAt: ago(9), lastLogAt: null }, today).reasons).toEqual(['inactive']);
-		expect(attention({ ...calm, lastActivityAt: ago(2), lastLogAt: null }, today).reasons).toEqual([]);
-	});
-
-	it('flags a big self/coach gap in either direction', () => {
-		expect(attention({ ...calm, calibrationGap: 2 }, today)).toMatchObject({ score: 2, reasons: ['calibrationGap'] });
-		expect(attention({ ...calm, calibrationGap: -3 }, today).reasons).toEqual(['calibrationGap']);
-		expect(attention({ ...calm, calibrationGap: 1 }, today).reasons).toEqual([]);
 	});
 });
 
@@ -118,7 +84,7 @@ describe('marks', () => {
 describe('sorting and filtering', () => {
 	const noah = row('Noah', { lastActivityAt: ago(0), lastLogAt: ago(12), pace: 'behind', waitingQuestions: 1, awaitingApproval: 1 }, { needTags: ['Rekenen'], autonomy: 'guided' });
 	const daan = row('Daan', { pace: 'ahead' }, { autonomy: 'selfDirected' });
-	const samira = row('Samira', { calibrationGap: -2, waitingQuestions: 2 }, { needTags: ['Zelfvertrouwen'], autonomy: 'guided' });
+	const samira = row('Samira', { calibrationGap: -2, waitingQuestions: 2, repliesWaiting: 1 }, { needTags: ['Zelfvertrouwen'], autonomy: 'guided' });
 	const lotte = row('Lotte', { lastActivityAt: ago(3), pace: 'notStarted' });
 	const rows = [daan, lotte, samira, noah];
 

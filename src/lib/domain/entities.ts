@@ -151,7 +151,9 @@ export const checkInData = z.strictObject({
 	studentId: uuid,
 	date: isoDate,
 	notes: text(8000).optional(),
-	agreedActions: z.array(required(500)).max(30).optional()
+	agreedActions: z.array(required(500)).max(30).optional(),
+	/** Picked up for this week's check-in, not held yet (the team's "who takes whom"); a planned one is no attention yet. */
+	planned: z.boolean().optional()
 });
 
 export const levelDef = z.strictObject({ key: z.string().regex(/^[a-z][a-zA-Z0-9]{0,30}$/), label: required(60) });

@@ -8,6 +8,7 @@ import type { Actor } from '../policy';
 import { sync } from '../sync/sync';
 import { ApiError } from '../http/api';
 import { groupDashboard, loadDashboardRows } from './dashboard.service';
+import { schoolDaysSince } from '$lib/domain/triage';
 import { put } from '$test/ops';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../db';
@@ -51,7 +52,7 @@ async function seed() {
 	const now = isoWeek(today);
 	const done = put('choice', { itemId: item1.id, boardId: board.id, plannedWeek: addWeeks(now, -3), status: 'done', doneAt: ago(20) });
 	const late = put('choice', { itemId: item2.id, boardId: board.id, plannedWeek: addWeeks(now, -2), status: 'inProgress' });
-	await push(student, goal, q1, q2, done, late);
+	await push(student, goal, q1, q2, done, late, put('intake', { confidence: 8 }));
 	const pick = put('choice', { itemId: item2.id, boardId: board.id, plannedWeek: addWeeks(now, 1) });
 	const stuck = put('cycle', {
 		choiceId: late.id,
@@ -80,7 +81,7 @@ async function seed() {
 	const answer = put('feedback', { targetEntity: 'question', targetId: cq.id, kind: 'feedback', body: 'Wat zag je?' });
 	await push(coach, answer);
 	await new Promise((r) => setTimeout(r, 5));
-	await push(classmate, put('feedback', { targetEntity: 'question', targetId: cq.id, kind: 'reply', body: 'Dat ze rustig zat.', parentId: answer.id }));
+	await push(classmate, put('feedback', { targetEntity: 'question', targetId: cq.id, kind: 'reply', body: 'Dat ze rustig zat. Is dat objectief?', parentId: answer.id }));
 	return { board };
 }
 
@@ -110,8 +111,23 @@ describe('group dashboard', () => {
 		});
 		expect(Date.parse(s.lastLogAt!)).toBe(Date.parse(ago(12)));
 		expect(Date.now() - Date.parse(s.lastActivityAt!)).toBeLessThan(60_000);
-		expect(s.attention.reasons).toEqual(['waitingQuestions', 'awaitingApproval', 'behind', 'notLogging', 'calibrationGap']);
-		expect(s.attention.quietDays).toBe(12);
+		// Quiet is counted in school days: 12 calendar days are 8 to 10 of them, by the weekday of today.
+		const quiet = schoolDaysSince(ago(12), today)!;
+		expect(s.attention.quietDays).toBe(quiet);
+		expect(s.attention.urgency).toBe('now');
+		expect(s.attention.reasons).toEqual(
+			[
+				{ kind: 'approval', count: 1, days: 0 },
+				...(quiet >= 10 ? [{ kind: 'noLog', days: quiet, performing: true }] : []),
+				// The intake said 8, the latest self-mark is 4.
+				{ kind: 'confidenceDrop', from: 8, to: 4 },
+				{ kind: 'question', count: 1 },
+				...(quiet < 10 ? [{ kind: 'quietWeek', days: quiet, performing: true }] : []),
+				{ kind: 'behind' }
+			]
+		);
+		// The classmate asked the coach something back: that waits on the coach.
+		expect(c.attention.reasons.map((r) => r.kind)).toEqual(['approval', 'reply', 'question']);
 
 		expect(c).toMatchObject({
 			phases: [],
@@ -147,7 +163,7 @@ describe('group dashboard', () => {
 			expect(rows).toHaveLength(12);
 			expect(spy).toHaveBeenCalledTimes(3);
 			// A student who never did anything is quiet.
-			expect(rows.find((r) => r.id !== w.a.student.id && r.id !== w.a.classmate.id)!.attention.reasons).toEqual(['inactive']);
+			expect(rows.find((r) => r.id !== w.a.student.id && r.id !== w.a.classmate.id)!.attention).toMatchObject({ urgency: 'soon', reasons: [{ kind: 'notStarted' }] });
 		} finally {
 			spy.mockRestore();
 		}

@@ -6,7 +6,9 @@ import { membershipIn } from '../policy/relations';
 import { ApiError } from '../http/api';
 import { autonomyLevels, cyclePhases } from '$lib/domain/constants';
 import { factsColumns, paceOf, withFreshFacts, type StoredFacts, type StudentFacts } from './facts.service';
-import { attention, latestGap, rowStatus, type AutonomyLevel, type CyclePhase, type DashboardRow } from '$lib/domain/dashboard';
+import { latestGap, type AutonomyLevel, type CyclePhase, type DashboardRow } from '$lib/domain/dashboard';
+import { triage } from '$lib/domain/triage';
+import { isoWeek, weekDays } from '$lib/domain/pace';
 
 export interface Dashboard {
 	group: { id: string; name: string };
@@ -15,6 +17,8 @@ export interface Dashboard {
 	rows: DashboardRow[];
 	/** When the rows were computed (the "today" of pace and quiet days). */
 	at: string;
+	/** The coach who reads it: whose week plan the page shows. */
+	me: string;
 }
 
 /** The group, if the actor coaches it (same school); anyone else gets "not found". */
@@ -62,13 +66,29 @@ export function dashboardQuery(schoolId: string, groupId: string) {
 const isPhase = (v: string): v is CyclePhase => (cyclePhases as readonly string[]).includes(v);
 const isLevel = (v: string | null): v is AutonomyLevel => v !== null && (autonomyLevels as readonly string[]).includes(v);
 
-/** A dashboard row from a student's facts: pace and attention for `today`, in TypeScript. */
+/** A dashboard row from a student's facts: pace and triage for `today`, in TypeScript. */
 export function toDashboardRow(student: { id: string; name: string; username: string; needTags: string[] }, facts: StudentFacts, today: Date): DashboardRow {
 	const pace = paceOf(facts.pace, today);
 	const { card, lastActivityAt, waitingQuestions } = facts;
 	const calibrationGap = latestGap(card.gaps);
-	const a = attention(
-		{ waitingQuestions, awaitingApproval: card.awaitingApproval, pace: pace.status, lastActivityAt, lastLogAt: card.lastLogAt, performing: card.performing, calibrationGap },
+	const monday = weekDays(isoWeek(today)).start;
+	const a = triage(
+		{
+			awaitingApproval: card.awaitingApproval,
+			approvalSince: card.approvalSince ?? null,
+			waitingQuestions,
+			repliesWaiting: card.repliesWaiting ?? 0,
+			helpAskedAt: card.helpAskedAt ?? null,
+			reflection: card.reflection ?? null,
+			lastActivityAt,
+			lastLogAt: card.lastLogAt,
+			performing: card.performing,
+			confidence: card.confidence ?? null,
+			latestMark: card.marks.length ? card.marks[card.marks.length - 1]! : null,
+			goalsOverdue: (card.goalDates ?? []).filter((d) => d < monday).length,
+			pace: pace.status,
+			unansweredFeedbackAt: card.unansweredFeedbackAt ?? null
+		},
 		today
 	);
 	return {
@@ -88,7 +108,7 @@ export function toDashboardRow(student: { id: string; name: string; username: st
 		needTags: student.needTags,
 		autonomy: isLevel(card.autonomy) ? card.autonomy : null,
 		attention: a,
-		status: rowStatus(a)
+		status: a.urgency
 	};
 }
 
@@ -113,5 +133,5 @@ export async function groupDashboard(db: Db, actor: Actor, groupId: string, toda
 		.innerJoin(users, eq(users.id, memberships.userId))
 		.where(and(eq(memberships.groupId, group.id), eq(memberships.schoolId, actor.schoolId), eq(memberships.role, 'coach'), eq(users.active, true)))
 		.orderBy(asc(users.displayName));
-	return { group, coaches, period, rows, at: today.toISOString() };
+	return { group, coaches, period, rows, at: today.toISOString(), me: actor.id };
 }

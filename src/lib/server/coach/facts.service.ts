@@ -30,6 +30,8 @@ export interface PaceFacts {
 }
 
 export interface CardFacts {
+	/** The shape of the card: stored cards of another version are computed again. */
+	v: typeof cardVersion;
 	phases: string[];
 	performing: boolean;
 	awaitingApproval: number;
@@ -37,9 +39,42 @@ export interface CardFacts {
 	marks: number[];
 	gaps: (number | null)[];
 	autonomy: string | null;
+	/** Since when the oldest pick waits for approval. */
+	approvalSince: string | null;
+	/** The oldest help request in a log that no coach feedback to the student or check-in followed. */
+	helpAskedAt: string | null;
+	/** The latest reflection's mark and own target, when no coach responded to that cycle yet. */
+	reflection: { mark: number; target: number } | null;
+	/** The confidence given in the intake. */
+	confidence: number | null;
+	/** Planned dates of the open (draft or active) goals. */
+	goalDates: string[];
+	/** The oldest feedforward of a coach with no reply and no change to what it was about since. */
+	unansweredFeedbackAt: string | null;
+	/** Threads where the student's reply asks something (a question mark) and no coach message came since. */
+	repliesWaiting: number;
 }
 
-const noCard: CardFacts = { phases: [], performing: false, awaitingApproval: 0, lastLogAt: null, marks: [], gaps: [], autonomy: null };
+/** Bumped when CardFacts gains a field (triage's facts came with 2). */
+export const cardVersion = 2 as const;
+
+const noCard: CardFacts = {
+	v: cardVersion,
+	phases: [],
+	performing: false,
+	awaitingApproval: 0,
+	lastLogAt: null,
+	marks: [],
+	gaps: [],
+	autonomy: null,
+	approvalSince: null,
+	helpAskedAt: null,
+	reflection: null,
+	confidence: null,
+	goalDates: [],
+	unansweredFeedbackAt: null,
+	repliesWaiting: 0
+};
 
 /** How many of the latest self-marks the trend shows. */
 export const trendLength = 6;
@@ -69,6 +104,14 @@ interface InputRow {
 	marks: number[] | null;
 	gaps: (number | null)[] | null;
 	autonomy: string | null;
+	approval_since: Date | string | null;
+	help_asked_at: Date | string | null;
+	reflection_mark: number | null;
+	reflection_target: number | null;
+	confidence: number | null;
+	goal_dates: string[] | null;
+	unanswered_feedback_at: Date | string | null;
+	replies_waiting: number | null;
 }
 
 /**
@@ -111,7 +154,20 @@ export function factsQuery(schoolId: string, pairs: Pair[], marks = trendLength)
 					and coalesce((r.data->>'needsApproval')::boolean, false)) as awaiting,
 				case when r.entity = 'feedback' and r.data->>'targetEntity' = 'question' then r.data->>'targetId' end as question_id,
 				case when r.entity = 'feedback' then r.data->>'kind' end as kind,
-				case when r.entity = 'autonomy' then r.data->>'level' end as level
+				case when r.entity = 'autonomy' then r.data->>'level' end as level,
+				case when r.entity = 'cycle' then (r.data->'forethought'->>'ratingTarget')::int end as rating_target,
+				case when r.entity = 'cycle' then (r.data->'reflection'->>'ratingAfter')::int end as rating_after,
+				case when r.entity = 'cycle' then (r.data->>'coachRating')::int end as coach_rating,
+				case when r.entity = 'cycle' then (
+					select max((e->>'at')::timestamptz) from jsonb_array_elements(coalesce(r.data->'performance', '[]'::jsonb)) e
+					where coalesce((e->>'helpAsked')::boolean, false)
+				) end as help_at,
+				case when r.entity = 'feedback' then r.data->>'targetId' end as fb_target,
+				case when r.entity = 'feedback' then r.data->>'parentId' end as fb_parent,
+				(r.entity = 'feedback' and strpos(coalesce(r.data->>'body', ''), '?') > 0) as fb_asks,
+				case when r.entity = 'checkIn' and not coalesce((r.data->>'planned')::boolean, false) then (r.data->>'date')::date end as checkin_date,
+				case when r.entity = 'intake' then (r.data->>'confidence')::int end as confidence,
+				case when r.entity = 'goal' and coalesce(r.data->>'status', 'draft') in ('draft', 'active') then r.data->>'targetDate' end as goal_date
 			from records r
 			where r.school_id = ${schoolId} and not r.deleted
 			  and r.owner_id in (select user_id from pairs)
@@ -124,6 +180,7 @@ export function factsQuery(schoolId: string, pairs: Pair[], marks = trendLength)
 				jsonb_agg(r.choice order by r.created_at, r.id)
 					filter (where r.entity = 'choice' and (r.board_id is null or r.board_id = any(coalesce(pe.board_ids, '{}')))) as choices,
 				(count(*) filter (where r.awaiting))::int as awaiting_approval,
+				min(r.created_at) filter (where r.awaiting) as approval_since,
 				max(r.last_log_at) as last_log_at
 			from pairs p
 			join recs r on r.owner_id = p.user_id
@@ -161,16 +218,87 @@ export function factsQuery(schoolId: string, pairs: Pair[], marks = trendLength)
 			select distinct on (a.owner_id) a.owner_id as user_id, a.level as autonomy
 			from recs a where a.entity = 'autonomy'
 			order by a.owner_id, a.updated_at desc, a.created_at desc, a.id
+		),
+		coach_fb as (
+			select f.fb_target, max(f.created_at) as at
+			from recs f where f.entity = 'feedback' and f.author_id <> f.owner_id and f.kind <> 'reply'
+			group by f.fb_target
+		),
+		checked as (
+			select k.owner_id as user_id, max(k.checkin_date) as last_date
+			from recs k where k.checkin_date is not null group by k.owner_id
+		),
+		coach_contact as (
+			select f.owner_id as user_id, max(f.created_at) as at
+			from recs f where f.entity = 'feedback' and f.author_id <> f.owner_id
+			group by f.owner_id
+		),
+		help as (
+			select c.owner_id as user_id, min(c.help_at) as help_asked_at
+			from recs c
+			left join coach_contact cc on cc.user_id = c.owner_id
+			left join checked ck on ck.user_id = c.owner_id
+			where c.help_at is not null
+			  and (cc.at is null or cc.at < c.help_at)
+			  and (ck.last_date is null or ck.last_date < c.help_at::date)
+			group by c.owner_id
+		),
+		replies_waiting as (
+			select s.owner_id as user_id, count(*)::int as n
+			from (
+				select f.owner_id, f.fb_target, max(f.created_at) as at
+				from recs f where f.entity = 'feedback' and f.author_id = f.owner_id and f.kind = 'reply' and f.fb_asks
+				group by f.owner_id, f.fb_target
+			) s
+			left join coach_fb cf on cf.fb_target = s.fb_target
+			where cf.at is null or cf.at < s.at
+			group by s.owner_id
+		),
+		reflected as (
+			select distinct on (c.owner_id) c.owner_id as user_id, c.rating_after, c.rating_target,
+				(c.coach_rating is not null or cf.at is not null) as responded
+			from recs c left join coach_fb cf on cf.fb_target = c.id::text
+			where c.entity = 'cycle' and c.rating_after is not null
+			order by c.owner_id, c.updated_at desc, c.id
+		),
+		replies as (
+			select distinct f.fb_parent from recs f
+			where f.entity = 'feedback' and f.author_id = f.owner_id and f.fb_parent is not null
+		),
+		unanswered as (
+			select f.owner_id as user_id, min(f.created_at) as at
+			from recs f
+			left join replies rp on rp.fb_parent = f.id::text
+			left join recs tg on tg.id::text = f.fb_target and tg.updated_at > f.created_at
+			where f.entity = 'feedback' and f.kind = 'feedforward' and f.author_id <> f.owner_id
+			  and rp.fb_parent is null and tg.id is null
+			group by f.owner_id
+		),
+		student_extra as (
+			select r.owner_id as user_id,
+				(array_agg(r.confidence order by r.updated_at desc) filter (where r.confidence is not null))[1] as confidence,
+				array_agg(r.goal_date order by r.goal_date) filter (where r.goal_date is not null) as goal_dates
+			from recs r where r.entity in ('intake', 'goal')
+			group by r.owner_id
 		)
 		select p.group_id, p.user_id, pe.period_start, pe.period_end,
 			pp.phases, pp.choices, pp.awaiting_approval, coalesce(w.waiting_questions, 0) as waiting_questions,
-			pp.last_activity_at, pp.last_log_at, pp.performing, t.marks, t.gaps, au.autonomy
+			pp.last_activity_at, pp.last_log_at, pp.performing, t.marks, t.gaps, au.autonomy,
+			pp.approval_since, h.help_asked_at,
+			case when not rf.responded then rf.rating_after end as reflection_mark,
+			case when not rf.responded then rf.rating_target end as reflection_target,
+			se.confidence, se.goal_dates, ua.at as unanswered_feedback_at, coalesce(rw.n, 0) as replies_waiting
 		from pairs p
 		left join period pe on pe.group_id = p.group_id
 		left join per_pair pp on pp.group_id = p.group_id and pp.user_id = p.user_id
 		left join trend t on t.user_id = p.user_id
 		left join waiting w on w.user_id = p.user_id
-		left join autonomy au on au.user_id = p.user_id`;
+		left join autonomy au on au.user_id = p.user_id
+		left join help h on h.user_id = p.user_id
+		left join reflected rf on rf.user_id = p.user_id
+		left join unanswered ua on ua.user_id = p.user_id
+		left join student_extra se on se.user_id = p.user_id
+		left join replies_waiting rw on rw.user_id = p.user_id`;
 }
 
 const iso = (v: Date | string | null | undefined): string | null => (v == null ? null : new Date(v).toISOString());
@@ -199,7 +327,16 @@ export function toFacts(row: InputRow): StudentFacts {
 			lastLogAt: iso(row.last_log_at),
 			marks: (row.marks ?? []).map(Number),
 			gaps: (row.gaps ?? []).map((g) => (g == null ? null : Number(g))),
-			autonomy: row.autonomy
+			autonomy: row.autonomy,
+			v: cardVersion,
+			approvalSince: iso(row.approval_since),
+			helpAskedAt: iso(row.help_asked_at),
+			reflection:
+				row.reflection_mark != null && row.reflection_target != null ? { mark: Number(row.reflection_mark), target: Number(row.reflection_target) } : null,
+			confidence: row.confidence == null ? null : Number(row.confidence),
+			goalDates: row.goal_dates ?? [],
+			unansweredFeedbackAt: iso(row.unanswered_feedback_at),
+			repliesWaiting: Number(row.replies_waiting ?? 0)
 		}
 	};
 }
@@ -237,7 +374,8 @@ export async function withFreshFacts(db: Db, schoolId: string, rows: StoredFacts
 	const out = new Map<string, StudentFacts>();
 	const stale: Pair[] = [];
 	for (const r of rows) {
-		if (r.fresh && r.pace?.s) {
+		// The overview selects no card (`card` undefined); a card of an older shape is computed again.
+		if (r.fresh && r.pace?.s && (r.card === undefined || r.card?.v === cardVersion)) {
 			out.set(`${r.group_id}:${r.user_id}`, {
 				lastActivityAt: iso(r.last_activity_at),
 				waitingQuestions: Number(r.waiting_questions ?? 0),

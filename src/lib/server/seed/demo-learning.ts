@@ -379,5 +379,11 @@ async function spreadOverTime(db: Db, ids: DemoSchoolIds, now: Date): Promise<vo
 				else ${at}::timestamptz - interval '1 day' * (1 + abs(hashtext(id::text)) % 7)
 			end
 		where school_id = ${ids.schoolId}`);
+	// A reply comes after what it answers: two hours after its parent, never in the future.
+	await db.execute(sql`
+		update records r set created_at = least(p.created_at + interval '2 hours', ${at}::timestamptz)
+		from records p
+		where r.school_id = ${ids.schoolId} and r.entity = 'feedback' and r.data->>'kind' = 'reply'
+		  and p.school_id = r.school_id and p.id::text = r.data->>'parentId'`);
 	await db.execute(sql`update records set updated_at = created_at where school_id = ${ids.schoolId}`);
 }

@@ -11,11 +11,12 @@ export interface AttentionRow {
 	noContact4w: boolean;
 }
 
-/** This coach's contacts: feedback they wrote (about its owner) and check-ins they held (on their date). */
+/** This coach's contacts: feedback they wrote (about its owner) and check-ins they held (on their date; planned ones do not count). */
 export function contactsOf(me: string, feedback: LocalRecord<'feedback'>[], checkIns: LocalRecord<'checkIn'>[]): Contact[] {
 	const out: Contact[] = [];
 	for (const f of feedback) if (f.authorId === me && f.ownerId) out.push({ studentId: f.ownerId, at: f.createdAt, kind: 'feedback' });
-	for (const c of checkIns) if (c.authorId === me) out.push({ studentId: c.data.studentId, at: c.data.date, kind: 'checkIn' });
+	// A planned check-in (picked up for this week, not held yet) is no attention yet.
+	for (const c of checkIns) if (c.authorId === me && !c.data.planned) out.push({ studentId: c.data.studentId, at: c.data.date, kind: 'checkIn' });
 	return out;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DashboardRow } from '$lib/domain/dashboard';
-import { ago, marksView, rowView } from './labels';
+import { ago, marksView, possessive, rowView } from './labels';
 
 describe('ago', () => {
 	const today = new Date(2026, 10, 23, 15);
@@ -33,7 +33,7 @@ describe('what a dashboard row says', () => {
 		calibrationGap: null,
 		needTags: [],
 		autonomy: null,
-		attention: { score: 0, reasons: [], quietDays: null },
+		attention: { urgency: 'fine', score: 0, reasons: [], quietDays: null },
 		status: 'fine'
 	};
 
@@ -44,17 +44,35 @@ describe('what a dashboard row says', () => {
 		expect(v.questions).toBe('Geen');
 		expect(v.items).toBe('22 van 35 klaar');
 		// Empty parts are hidden by the page's CSS.
-		expect([v.reasons, v.lastLog, v.approvals]).toEqual(['', '', '']);
+		expect([v.reasons, v.lastLog, v.approvals]).toEqual([[], '', '']);
 		expect(v.marks).toBeNull();
 	});
 
 	it('names why a student needs the coach, and the quiet log only when it is a reason', () => {
-		const v = rowView({ ...row, status: 'now', waitingQuestions: 2, awaitingApproval: 1, attention: { score: 9, reasons: ['behind', 'notLogging'], quietDays: 9 } }, today);
+		const reasons = [
+			{ kind: 'approval', count: 1, days: 12 },
+			{ kind: 'noLog', days: 12, performing: true },
+			{ kind: 'behind' }
+		] as const;
+		const v = rowView(
+			{ ...row, name: 'Julia de Vries', status: 'now', waitingQuestions: 2, awaitingApproval: 1, attention: { urgency: 'now', score: 9, reasons: [...reasons], quietDays: 12 } },
+			today
+		);
 		expect(v.status).toBe('Heeft je nu nodig');
-		expect(v.reasons).toBe('achter op planning · logt niet meer');
+		// What the coach can do, with the student's first name, most urgent first.
+		expect(v.reasons).toEqual([
+			'Keur Julia’s keuze goed (wacht al 12 schooldagen)',
+			'Vraag Julia hoe het gaat: 12 schooldagen geen logboek',
+			'Plan met Julia bij: loopt achter op de eigen planning'
+		]);
 		expect(v.lastLog).toBe('laatste log 9 dagen geleden');
 		expect(v.questions).toBe('2 wachten op jou');
 		expect(v.approvals).toBe('1 keuze wacht op akkoord');
+	});
+
+	it('writes a Dutch possessive as Dutch does', () => {
+		expect(['Samira', 'Noah', 'Thijs', 'Anne', 'Eli', 'Max'].map((n) => possessive(n, 'nl'))).toEqual(['Samira’s', 'Noahs', 'Thijs’', 'Annes', 'Eli’s', 'Max’']);
+		expect(['Noah', 'Thijs'].map((n) => possessive(n, 'en'))).toEqual(['Noah’s', 'Thijs’']);
 	});
 
 	it('draws self-marks oldest first, the last one with its direction, and says it in words', () => {

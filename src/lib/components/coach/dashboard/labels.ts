@@ -1,6 +1,8 @@
 import { m } from '$lib/paraglide/messages.js';
 import { phaseName } from '$lib/i18n/phase';
-import { daysSince, markTrend, type AttentionReason, type AutonomyLevel, type DashboardRow, type RowStatus } from '$lib/domain/dashboard';
+import { getLocale } from '$lib/paraglide/runtime.js';
+import { daysSince, markTrend, type AutonomyLevel, type DashboardRow, type RowStatus } from '$lib/domain/dashboard';
+import type { TriageReason } from '$lib/domain/triage';
 import type { PaceState } from '$lib/domain/pace';
 
 /** The words of the dashboard, one place for the table and the cards. */
@@ -17,15 +19,54 @@ export function statusLabel(s: RowStatus): string {
 	return { now: m.dashboard_status_now, soon: m.dashboard_status_soon, fine: m.dashboard_status_fine }[s]();
 }
 
-export function reasonLabel(r: AttentionReason): string {
-	return {
-		waitingQuestions: m.dashboard_reason_waitingQuestions,
-		awaitingApproval: m.dashboard_reason_awaitingApproval,
-		behind: m.dashboard_reason_behind,
-		inactive: m.dashboard_reason_inactive,
-		notLogging: m.dashboard_reason_notLogging,
-		calibrationGap: m.dashboard_reason_calibrationGap
-	}[r]();
+/** The name a coach calls a student by: the first word of the display name. */
+export function firstName(name: string): string {
+	return name.trim().split(/\s+/)[0] || name;
+}
+
+/**
+ * "Samira's", "Noahs", "Thijs'" in Dutch (an apostrophe after a long vowel, none after a
+ * consonant or a silent e, only an apostrophe after an s sound); "Samira's", "Thijs'" in English.
+ */
+export function possessive(name: string, locale: string = getLocale()): string {
+	if (/(s|x|z|sch)$/i.test(name)) return `${name}’`;
+	if (locale === 'en') return `${name}’s`;
+	if (/[aiouyé]$/i.test(name)) return `${name}’s`;
+	return `${name}s`;
+}
+
+/** What the coach can do about a reason, as a sentence with the student's first name. */
+export function reasonLabel(r: TriageReason, fullName: string): string {
+	const name = firstName(fullName);
+	const whose = possessive(name);
+	switch (r.kind) {
+		case 'approval': {
+			const text = m.triage_approval({ count: r.count, name, whose });
+			return r.days !== null && r.days >= 2 ? `${text} (${m.triage_waiting_days({ days: r.days })})` : text;
+		}
+		case 'question':
+			return m.triage_question({ count: r.count, name, whose });
+		case 'reply':
+			return m.triage_reply({ count: r.count, name, whose });
+		case 'help':
+			return m.triage_help({ name });
+		case 'lowReflection':
+			return m.triage_lowReflection({ whose, mark: r.mark, target: r.target });
+		case 'noLog':
+			return (r.performing ? m.triage_noLog : m.triage_noActivity)({ name, days: r.days });
+		case 'confidenceDrop':
+			return m.triage_confidenceDrop({ name, from: r.from, to: r.to });
+		case 'quietWeek':
+			return (r.performing ? m.triage_quietWeek : m.triage_quietWeekActivity)({ name, days: r.days });
+		case 'goalOverdue':
+			return m.triage_goalOverdue({ count: r.count, name, whose });
+		case 'behind':
+			return m.triage_behind({ name });
+		case 'feedbackUnanswered':
+			return m.triage_feedbackUnanswered({ name, days: r.days });
+		case 'notStarted':
+			return m.triage_notStarted({ name });
+	}
 }
 
 /**
@@ -45,8 +86,8 @@ export function ago(at: string | null, today: Date): string | null {
 export interface RowView {
 	row: DashboardRow;
 	status: string;
-	/** Why the row needs the coach, joined; empty when it does not. */
-	reasons: string;
+	/** What the coach can do, one sentence per reason, the most urgent first; empty when nothing waits. */
+	reasons: string[];
 	/** The phases of the open cycles, or "no cycle yet". */
 	phases: string;
 	items: string;
@@ -99,12 +140,12 @@ export function rowView(row: DashboardRow, today: Date): RowView {
 	return {
 		row,
 		status: statusLabel(row.status),
-		reasons: row.attention.reasons.map(reasonLabel).join(' · '),
+		reasons: row.attention.reasons.map((r) => reasonLabel(r, row.name)),
 		phases: row.phases.length ? row.phases.map(phaseName).join(', ') : m.dashboard_no_cycle(),
 		items: m.dashboard_items_done({ done: row.done, planned: row.planned }),
 		pace: paceLabel(row.pace),
 		activity: ago(row.lastActivityAt, today) ?? m.dashboard_never_active(),
-		lastLog: row.attention.reasons.includes('notLogging') && row.lastLogAt ? m.dashboard_last_log({ when: ago(row.lastLogAt, today) ?? '' }) : '',
+		lastLog: row.attention.reasons.some((r) => (r.kind === 'noLog' || r.kind === 'quietWeek') && r.performing) && row.lastLogAt ? m.dashboard_last_log({ when: ago(row.lastLogAt, today) ?? '' }) : '',
 		questions: row.waitingQuestions ? m.dashboard_questions_waiting({ count: row.waitingQuestions }) : m.dashboard_none(),
 		approvals: row.awaitingApproval ? m.dashboard_approvals_waiting({ count: row.awaitingApproval }) : '',
 		autonomy: autonomyLabel(row.autonomy),

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { planContacts, teamWeek, weekPlan, type PlanCheckIn, type PlanStudent } from './week-plan';
+
+// Wednesday 25 November 2026; the week runs from Monday 23 to Sunday 29.
+const today = new Date(2026, 10, 25, 12);
+const me = 'marieke';
+const ahmed = 'ahmed';
+const s = (id: string, urgency: PlanStudent['urgency'], score = 0): PlanStudent => ({ id, urgency, score: (urgency === 'now' ? 200 : urgency === 'soon' ? 100 : 0) + score });
+const checkIn = (studentId: string, coachId: string, date: string, planned = false): PlanCheckIn => ({ id: `${studentId}-${coachId}-${date}`, studentId, coachId, date, planned });
+
+describe('this coach’s week', () => {
+	const students = [s('fine-a', 'fine'), s('fine-b', 'fine'), s('soon-a', 'soon', 5), s('soon-b', 'soon', 1), s('now-a', 'now'), s('now-b', 'now', 9), s('fine-c', 'fine'), s('fine-d', 'fine')];
+
+	it('lists everyone who needs the coach now, then the others, the least attended first among equals', () => {
+		const contacts = [
+			{ studentId: 'fine-a', coachId: me, at: '2026-11-20' },
+			{ studentId: 'fine-a', coachId: me, at: '2026-11-12' },
+			{ studentId: 'fine-b', coachId: me, at: '2026-11-19' },
+			// Older than three weeks, and another coach's: they do not count for this coach's balance.
+			{ studentId: 'fine-c', coachId: me, at: '2026-10-20' },
+			{ studentId: 'fine-d', coachId: ahmed, at: '2026-11-24' },
+			{ studentId: 'now-a', coachId: me, at: '2026-11-24T10:00:00Z' }
+		];
+		const plan = weekPlan({ me, students, contacts, checkIns: [], today, size: 6 });
+		// Both "now" students, now-b has had no contact from me (now-a has one) — then soon, then the
+		// fine students with the fewest contacts from me; fine-c (old contact) before fine-d (more recent, by Ahmed).
+		expect(plan.map((e) => e.studentId)).toEqual(['now-b', 'now-a', 'soon-a', 'soon-b', 'fine-c', 'fine-d']);
+		expect(plan.find((e) => e.studentId === 'now-a')?.contacts3w).toBe(1);
+	});
+
+	it('takes everyone who needs the coach now, even beyond the size', () => {
+		const many = Array.from({ length: 9 }, (_, i) => s(`now-${i}`, 'now'));
+		expect(weekPlan({ me, students: many, contacts: [], checkIns: [], today, size: 6 })).toHaveLength(9);
+	});
+
+	it('keeps a ticked-off student on the list, last; leaves out whom another coach took this week', () => {
+		const checkIns = [checkIn('now-b', me, '2026-11-24'), checkIn('now-a', ahmed, '2026-11-26', true), checkIn('soon-a', me, '2026-11-16'), checkIn('soon-b', me, '2026-11-27', true)];
+		const plan = weekPlan({ me, students, contacts: [], checkIns, today, size: 4 });
+		expect(plan.map((e) => e.studentId)).toEqual(['soon-a', 'soon-b', 'fine-a', 'now-b']);
+		expect(plan.at(-1)!.done?.date).toBe('2026-11-24');
+		expect(plan.find((e) => e.studentId === 'soon-b')!.picked?.planned).toBe(true);
+		// Last week's check-in is not this week's.
+		expect(plan.find((e) => e.studentId === 'soon-a')!.done).toBeNull();
+	});
+});
+
+describe('the team’s week', () => {
+	it('shows per student who took them this week and the last contact, most urgent first', () => {
+		const students = [s('a', 'fine'), s('b', 'now'), s('c', 'soon')];
+		const checkIns = [checkIn('b', ahmed, '2026-11-26', true), checkIn('a', me, '2026-11-23'), checkIn('c', me, '2026-11-10')];
+		const contacts = planContacts([{ authorId: ahmed, ownerId: 'c', createdAt: '2026-11-18T09:00:00Z' }, { authorId: 'c', ownerId: 'c', createdAt: '2026-11-24T09:00:00Z' }], checkIns, (id) => id === me || id === ahmed);
+		const team = teamWeek({ students, contacts, checkIns, today });
+		expect(team.map((t) => [t.studentId, t.takenBy, t.last?.coachId ?? null])).toEqual([
+			['b', { coachId: ahmed, done: false }, null],
+			['c', null, ahmed],
+			['a', { coachId: me, done: true }, me]
+		]);
+	});
+});
