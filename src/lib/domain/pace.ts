@@ -30,8 +30,8 @@ function utcDate(dayNo: number): Date {
 	return new Date(dayNo * DAY_MS);
 }
 
-/** Monday = 0 … Sunday = 6. 1970-01-01 was a Thursday. */
-function weekday(dayNo: number): number {
+/** Monday = 0 … Sunday = 6, for a day number (days since 1970-01-01, a Thursday). */
+export function weekday(dayNo: number): number {
 	return (((dayNo + 3) % 7) + 7) % 7;
 }
 
@@ -63,8 +63,11 @@ const weekOfDay = remembered((dayNo: number): IsoWeek => {
 	return format(year, week);
 });
 
-/** The calendar day of a Date in local time, a "YYYY-MM-DD" date, or an ISO date-time (local). */
-function toDayNumber(value: Date | string): number | null {
+/**
+ * The calendar day (days since 1970-01-01) of a Date in local time, a "YYYY-MM-DD" date as written,
+ * or an ISO date-time (local); null for something that is not a date.
+ */
+export function toDayNumber(value: Date | string): number | null {
 	if (typeof value === 'string') {
 		const m = datePattern.exec(value);
 		if (m) {
@@ -139,6 +142,13 @@ function mondayOf(week: IsoWeek): number {
 function isoDate(dayNo: number): string {
 	const d = utcDate(dayNo);
 	return `${String(d.getUTCFullYear()).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+}
+
+/** A moment's calendar day in local time, "2026-12-07"; today by default. */
+export function localDate(at: Date = new Date()): string {
+	const dn = toDayNumber(at);
+	if (dn === null) throw new RangeError(`Not a date: ${String(at)}`);
+	return isoDate(dn);
 }
 
 /** Monday and Sunday of a week as calendar dates ("2026-11-23", "2026-11-29"). */

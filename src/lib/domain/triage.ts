@@ -16,7 +16,7 @@
  * Quiet time is counted in school days (Monday to Friday): a weekend is not silence. Pure, no I/O:
  * the server stores the facts (facts.service.ts) and applies this rule with the day it is read.
  */
-import type { PaceState } from './pace';
+import { toDayNumber, weekday, type PaceState } from './pace';
 
 export type Urgency = 'now' | 'soon' | 'fine';
 
@@ -98,26 +98,13 @@ export const reflectionBelowTarget = 3;
 export const confidenceDropFrom = 3;
 export const feedbackUnansweredFrom = 3;
 
-const DAY = 86_400_000;
-
-/** A calendar day number (local time), null for a missing or broken date. */
-function day(at: string | Date | null | undefined): number | null {
-	if (!at) return null;
-	const d = typeof at === 'string' ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(at) ? `${at}T00:00:00` : at) : at;
-	if (Number.isNaN(d.getTime())) return null;
-	return Math.round(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / DAY);
-}
-
-/** 0 = Monday … 6 = Sunday, for a day number. */
-const weekday = (n: number) => (((n + 3) % 7) + 7) % 7;
-
 /**
  * School days (Monday to Friday) after `from` up to and including `today`: Friday → Monday is 1,
  * the same day is 0, a date in the future is 0. Null for a missing or broken date.
  */
 export function schoolDaysSince(from: string | null | undefined, today: Date): number | null {
-	const a = day(from);
-	const b = day(today);
+	const a = from ? toDayNumber(from) : null;
+	const b = toDayNumber(today);
 	if (a === null || b === null) return null;
 	if (b <= a) return 0;
 	const total = b - a;

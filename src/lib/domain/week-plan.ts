@@ -3,6 +3,7 @@
  * whom. Urgency first (triage.ts); among equals, the students who got the least attention from this
  * coach in the last three weeks come first, then the longest since any contact. Pure, no I/O.
  */
+import { isoWeek, toDayNumber, weekDays } from './pace';
 import type { Urgency } from './triage';
 
 /** A check-in as the plan reads it. `planned`: picked up for this week, not held yet. */
@@ -51,18 +52,13 @@ export interface Contact {
 
 /** How many students a week's list holds at least (all who need the coach now come on it anyway). */
 export const planSize = 6;
-const DAY = 86_400_000;
-
-function dayNumber(at: string | Date): number {
-	const d = typeof at === 'string' ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(at) ? `${at}T00:00:00` : at) : at;
-	return Math.round(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / DAY);
-}
-
-/** Monday and Sunday of `today`'s week, as day numbers. */
-function thisWeek(today: Date): [number, number] {
-	const n = dayNumber(today);
-	const monday = n - ((((n + 3) % 7) + 7) % 7);
-	return [monday, monday + 6];
+/** The check-ins (held or planned) on a day of `today`'s week, Monday to Sunday. */
+function thisWeeks(checkIns: PlanCheckIn[], today: Date): PlanCheckIn[] {
+	const { start, end } = weekDays(isoWeek(today));
+	return checkIns.filter((c) => {
+		const day = c.date.slice(0, 10);
+		return day >= start && day <= end;
+	});
 }
 
 const rank: Record<Urgency, number> = { now: 0, soon: 1, fine: 2 };
@@ -75,21 +71,16 @@ const rank: Record<Urgency, number> = { now: 0, soon: 1, fine: 2 };
 export function weekPlan(input: { me: string; students: PlanStudent[]; contacts: Contact[]; checkIns: PlanCheckIn[]; today: Date; size?: number }): PlanEntry[] {
 	const { me, today } = input;
 	const size = input.size ?? planSize;
-	const [monday, sunday] = thisWeek(today);
-	const todayN = dayNumber(today);
-	const inWeek = (c: PlanCheckIn) => {
-		const n = dayNumber(c.date);
-		return n >= monday && n <= sunday;
-	};
+	const todayN = toDayNumber(today) ?? 0;
 	const counts = new Map<string, number>();
 	const lastAny = new Map<string, number>();
 	for (const c of input.contacts) {
-		const n = dayNumber(c.at);
-		if (n > todayN || Number.isNaN(n)) continue;
+		const n = toDayNumber(c.at);
+		if (n === null || n > todayN) continue;
 		if (c.coachId === me && todayN - n < 21) counts.set(c.studentId, (counts.get(c.studentId) ?? 0) + 1);
 		lastAny.set(c.studentId, Math.max(lastAny.get(c.studentId) ?? -Infinity, n));
 	}
-	const week = input.checkIns.filter(inWeek);
+	const week = thisWeeks(input.checkIns, today);
 	const entries = input.students.map((s) => {
 		const mine = week.filter((c) => c.studentId === s.id && c.coachId === me);
 		const others = week.some((c) => c.studentId === s.id && c.coachId !== me);
@@ -117,21 +108,20 @@ export function weekPlan(input: { me: string; students: PlanStudent[]; contacts:
 
 /** The whole group across its coaches: urgency, who took whom this week, and the last contact. Most urgent first. */
 export function teamWeek(input: { students: PlanStudent[]; contacts: Contact[]; checkIns: PlanCheckIn[]; today: Date }): TeamEntry[] {
-	const [monday, sunday] = thisWeek(input.today);
-	const todayN = dayNumber(input.today);
+	const todayN = toDayNumber(input.today) ?? 0;
+	const week = thisWeeks(input.checkIns, input.today);
 	const last = new Map<string, { coachId: string; at: string; n: number }>();
 	for (const c of input.contacts) {
-		const n = dayNumber(c.at);
-		if (Number.isNaN(n) || n > todayN) continue;
+		const n = toDayNumber(c.at);
+		if (n === null || n > todayN) continue;
 		const seen = last.get(c.studentId);
 		if (!seen || n > seen.n || (n === seen.n && c.at > seen.at)) last.set(c.studentId, { coachId: c.coachId, at: c.at, n });
 	}
 	return [...input.students]
 		.sort((a, b) => rank[a.urgency] - rank[b.urgency] || b.score - a.score || (a.id < b.id ? -1 : 1))
 		.map((s) => {
-			const week = input.checkIns.filter((c) => c.studentId === s.id && dayNumber(c.date) >= monday && dayNumber(c.date) <= sunday);
-			const held = week.find((c) => !c.planned);
-			const taken = held ?? week.find((c) => c.planned);
+			const mine = week.filter((c) => c.studentId === s.id);
+			const taken = mine.find((c) => !c.planned) ?? mine.find((c) => c.planned);
 			const l = last.get(s.id);
 			return {
 				studentId: s.id,

@@ -141,9 +141,7 @@ export function factsQuery(schoolId: string, pairs: Pair[], marks = trendLength)
 		recs as materialized (
 			select r.id, r.entity, r.owner_id, r.author_id, r.created_at, r.updated_at,
 				case when r.entity = 'cycle' then coalesce(r.data->>'phase', 'forethought') end as phase,
-				case when r.entity = 'cycle' then (
-					select max((e->>'at')::timestamptz) from jsonb_array_elements(coalesce(r.data->'performance', '[]'::jsonb)) e
-				) end as last_log_at,
+				log.last_log_at,
 				case when r.entity = 'cycle' then
 					coalesce((r.data->'reflection'->>'ratingAfter')::int, (r.data->'forethought'->>'ratingNow')::int) end as mark,
 				case when r.entity = 'cycle' then (r.data->'reflection'->>'ratingAfter')::int - (r.data->>'coachRating')::int end as gap,
@@ -158,10 +156,7 @@ export function factsQuery(schoolId: string, pairs: Pair[], marks = trendLength)
 				case when r.entity = 'cycle' then (r.data->'forethought'->>'ratingTarget')::int end as rating_target,
 				case when r.entity = 'cycle' then (r.data->'reflection'->>'ratingAfter')::int end as rating_after,
 				case when r.entity = 'cycle' then (r.data->>'coachRating')::int end as coach_rating,
-				case when r.entity = 'cycle' then (
-					select max((e->>'at')::timestamptz) from jsonb_array_elements(coalesce(r.data->'performance', '[]'::jsonb)) e
-					where coalesce((e->>'helpAsked')::boolean, false)
-				) end as help_at,
+				log.help_at,
 				case when r.entity = 'feedback' then r.data->>'targetId' end as fb_target,
 				case when r.entity = 'feedback' then r.data->>'parentId' end as fb_parent,
 				(r.entity = 'feedback' and strpos(coalesce(r.data->>'body', ''), '?') > 0) as fb_asks,
@@ -169,6 +164,13 @@ export function factsQuery(schoolId: string, pairs: Pair[], marks = trendLength)
 				case when r.entity = 'intake' then (r.data->>'confidence')::int end as confidence,
 				case when r.entity = 'goal' and coalesce(r.data->>'status', 'draft') in ('draft', 'active') then r.data->>'targetDate' end as goal_date
 			from records r
+			-- A cycle's log, read once: its latest entry, and its latest "ik heb om hulp gevraagd".
+			left join lateral (
+				select max((e->>'at')::timestamptz) as last_log_at,
+					max((e->>'at')::timestamptz) filter (where coalesce((e->>'helpAsked')::boolean, false)) as help_at
+				from jsonb_array_elements(coalesce(r.data->'performance', '[]'::jsonb)) e
+				where r.entity = 'cycle'
+			) log on true
 			where r.school_id = ${schoolId} and not r.deleted
 			  and r.owner_id in (select user_id from pairs)
 		),

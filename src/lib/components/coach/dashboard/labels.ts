@@ -2,6 +2,7 @@ import { m } from '$lib/paraglide/messages.js';
 import { phaseName } from '$lib/i18n/phase';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import { daysSince, markTrend, type AutonomyLevel, type DashboardRow, type RowStatus } from '$lib/domain/dashboard';
+import { firstName } from '$lib/domain/user';
 import type { TriageReason } from '$lib/domain/triage';
 import type { PaceState } from '$lib/domain/pace';
 
@@ -19,10 +20,6 @@ export function statusLabel(s: RowStatus): string {
 	return { now: m.dashboard_status_now, soon: m.dashboard_status_soon, fine: m.dashboard_status_fine }[s]();
 }
 
-/** The name a coach calls a student by: the first word of the display name. */
-export function firstName(name: string): string {
-	return name.trim().split(/\s+/)[0] || name;
-}
 
 /**
  * "Samira's", "Noahs", "Thijs'" in Dutch (an apostrophe after a long vowel, none after a

@@ -42,7 +42,3 @@ export function formatDay(iso: string): string {
 	return dateFormat({ day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(y!, mo! - 1, d!));
 }
 
-/** Today as YYYY-MM-DD in local time. */
-export function todayIso(now = new Date()): string {
-	return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
