@@ -3,7 +3,8 @@
  * - first-load JS of the student home (gzip of every script Chromium loads, service worker blocked),
  *   beside a bare SvelteKit page built with the same config (bench/bare, built once on demand);
  * - Lighthouse 12, mobile preset (the default), on the student home and the group dashboard;
- * - applying 1,000 and 10,000 pulled changes to Dexie with the app's code in a worker (where the app syncs), beside a raw bulkPut.
+ * - applying 1,000 and 10,000 pulled changes to Dexie with the app's code in a worker (where the app syncs), beside a raw bulkPut;
+ * - a coach's first sync on a new device: time until all their records are stored, and the page's long tasks meanwhile.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -62,7 +63,7 @@ export async function firstLoadJs(browser: Browser, url: string, cookie?: string
 	const context = await browser.newContext({ serviceWorkers: 'block' });
 	if (cookie) {
 		const [name, value] = cookie.split('=');
-		await context.addCookies([{ name: name!, value: value!, url }]);
+		await context.addCookies([{ name: name!, value: value!, url: new URL(url).origin }]);
 	}
 	const page = await context.newPage();
 	const bodies = new Map<string, Promise<Buffer | null>>();
@@ -232,6 +233,115 @@ export async function dexieFigures(browser: Browser, sizes: number[]) {
 	}
 }
 
+/** Everything in a person's scope, as the server sends it on a first sync: the number of distinct records. */
+async function recordsInScope(client: HttpClient): Promise<number> {
+	const seen = new Set<string>();
+	let cursor: string | null = null;
+	for (;;) {
+		const res = await client.json('/api/sync', { cursor, ops: [] });
+		if (!res.ok) throw new Error(`sync answered ${res.status}`);
+		const body = (await res.json()) as { cursor: string; more?: boolean; changes: { entity: string; id: string; deleted?: boolean }[] };
+		for (const c of body.changes) if (!c.deleted) seen.add(`${c.entity}/${c.id}`);
+		cursor = body.cursor;
+		if (!body.more) return seen.size;
+	}
+}
+
+export interface FirstSync {
+	/** Records the server has for the coach. */
+	expected: number;
+	/** Records on the device when it was done (or when the wait ended). */
+	stored: number;
+	/** From the navigation's start: the week plan on screen, and every record on the device (polled every 250 ms). */
+	planShownMs: number | null;
+	doneMs: number | null;
+	/** Tasks over 50 ms on the page's thread while the records came in, after the app had started (the Long Tasks API reports only those). */
+	longTasks: number[];
+	/** The same before the app had started (loading and hydrating the page: Lighthouse's TBT covers that). */
+	startTasks: number[];
+}
+
+/**
+ * A coach opens Koers on a new device: the group dashboard, while the device store pulls everything in
+ * the coach's scope. How long until it is all on the device, and whether the page's thread stayed free
+ * meanwhile (the store works in its worker; the page gets what its lists read).
+ */
+export async function coachFirstSync(browser: Browser, url: string, client: HttpClient, timeoutMs = 180_000): Promise<FirstSync> {
+	const expected = await recordsInScope(client);
+	const context = await browser.newContext();
+	const [name, value] = client.cookie.split('=');
+	// For the whole site (a cookie set for the page's URL would have its path, and the store's /api/sync would go without it).
+	await context.addCookies([{ name: name!, value: value!, url: new URL(url).origin }]);
+	await context.addInitScript(() => {
+		const w = window as unknown as { __longTasks: [number, number][]; __started: number | null };
+		w.__longTasks = [];
+		w.__started = null;
+		new PerformanceObserver((list) => {
+			for (const e of list.getEntries()) w.__longTasks.push([e.startTime, e.duration]);
+		}).observe({ type: 'longtask', buffered: true });
+		// The root layout marks <html data-hydrated> once the app has started on the page.
+		new MutationObserver((_, observer) => {
+			if (document.documentElement.hasAttribute('data-hydrated')) {
+				w.__started = performance.now();
+				observer.disconnect();
+			}
+		}).observe(document.documentElement, { attributes: true, attributeFilter: ['data-hydrated'] });
+	});
+	const page = await context.newPage();
+	try {
+		await page.goto(url, { waitUntil: 'load' });
+		const plan = page.locator('[data-testid="week-plan"] ol.plan > li').first();
+		let planShownMs: number | null = null;
+		let doneMs: number | null = null;
+		let stored = 0;
+		const until = Date.now() + timeoutMs;
+		while (Date.now() < until) {
+			if (planShownMs === null && (await plan.count())) planShownMs = await page.evaluate(() => performance.now());
+			const now = await page.evaluate(async () => {
+				// Only a database the app made (never create one here: that would race the app's own).
+				const dbs = await indexedDB.databases();
+				const found = dbs.find((d) => d.name?.startsWith('koers-'));
+				if (!found?.name) return { n: 0, at: performance.now() };
+				const db = await new Promise<IDBDatabase>((resolve, reject) => {
+					const r = indexedDB.open(found.name!);
+					r.onsuccess = () => resolve(r.result);
+					r.onerror = () => reject(r.error);
+				});
+				const names = [...db.objectStoreNames].filter((n) => n !== 'outbox' && n !== 'meta');
+				let n = 0;
+				if (names.length) {
+					const tx = db.transaction(names, 'readonly');
+					const counts = await Promise.all(
+						names.map((s) => new Promise<number>((resolve) => {
+							const q = tx.objectStore(s).count();
+							q.onsuccess = () => resolve(q.result);
+							q.onerror = () => resolve(0);
+						}))
+					);
+					n = counts.reduce((a, b) => a + b, 0);
+				}
+				db.close();
+				return { n, at: performance.now() };
+			});
+			stored = now.n;
+			if (stored >= expected) {
+				doneMs = now.at;
+				break;
+			}
+			await page.waitForTimeout(250);
+		}
+		const { tasks, started } = await page.evaluate(() => {
+			const w = window as unknown as { __longTasks: [number, number][]; __started: number | null };
+			return { tasks: w.__longTasks, started: w.__started };
+		});
+		// A task that was running when the app said it had started belongs to the start.
+		const isStart = ([at, duration]: [number, number]) => started === null || at + duration <= started + 1;
+		return { expected, stored, planShownMs, doneMs, longTasks: tasks.filter((t) => !isStart(t)).map((t) => t[1]), startTasks: tasks.filter(isStart).map((t) => t[1]) };
+	} finally {
+		await context.close();
+	}
+}
+
 export async function measureBrowser({ server, school, quick, log }: BrowserOptions): Promise<Figure[]> {
 	const figures: Figure[] = [];
 	const student = new HttpClient(server.url);
@@ -286,6 +396,22 @@ export async function measureBrowser({ server, school, quick, log }: BrowserOpti
 			ratioText: `${(app.workerBytes / 1024 / dexieKB).toFixed(2)}×`,
 			budget: { text: '≤ 32 KB', pass: app.workerBytes / 1024 <= 32 },
 			detail: { workerKB: app.workerBytes / 1024, workerFiles: app.workerFiles, dexieKB }
+		});
+
+		log('a coach’s first sync on a new device');
+		const first = await coachFirstSync(browser, `${server.url}/coach/groups/${school.dashboardGroup.id}`, coach);
+		const longest = first.longTasks.length ? Math.max(...first.longTasks) : 0;
+		figures.push({
+			id: 'coach_first_sync',
+			name: `a coach's first sync on a new device (${first.expected.toLocaleString('en-US')} records): all on the device; longest task on the page's thread`,
+			value: longest,
+			unit: 'ms',
+			text:
+				first.doneMs === null
+					? `not done: ${first.stored.toLocaleString('en-US')} of ${first.expected.toLocaleString('en-US')} stored`
+					: `${(first.doneMs / 1000).toFixed(1)} s (week plan on screen at ${((first.planShownMs ?? NaN) / 1000).toFixed(1)} s); after the start ${first.longTasks.length ? `longest task ${Math.round(longest)} ms, ${first.longTasks.length} over 50 ms` : 'no task over 50 ms'} (while starting: ${first.startTasks.length ? `${first.startTasks.length} over 50 ms, longest ${Math.round(Math.max(...first.startTasks))}` : 'none over 50 ms'})`,
+			budget: { text: 'all stored; longest task ≤ 50 ms', pass: first.doneMs !== null && first.longTasks.length === 0 },
+			detail: { ...first }
 		});
 
 		log('Dexie: applying pulled changes');

@@ -1,7 +1,7 @@
 /**
  * A development probe for the client figures (not part of `npm run bench`): seeds a small bench school
  * once (kept in a folder between runs), starts the built server (KOERS_BUILD_DIR) on it and prints
- * first-load JS per file and Lighthouse details (LCP element, layout shifts, long tasks) for the
+ * first-load JS per file (student home and group dashboard) and Lighthouse details (LCP element, layout shifts, long tasks) for the
  * student home and the group dashboard.
  *
  *   KOERS_BUILD_DIR=build-client npx tsx bench/client-probe.ts [--only student|coach] [--runs N] [--fresh]
@@ -54,17 +54,18 @@ async function main() {
 		await student.signIn(s.usernames.get(s.dashboardGroup.studentIds[1]!)!, benchPassword);
 		const coach = new HttpClient(server.url);
 		await coach.signIn(s.usernames.get(s.dashboardGroup.coachIds[0]!)!, benchPassword);
-		if (args.only !== 'coach') {
-			const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--headless', '--no-sandbox'] });
-			const js = await firstLoadJs(browser, `${server.url}/student`, student.cookie);
-			await browser.close();
-			console.log(`first-load JS ${(js.bytes / 1024).toFixed(1)} KB in ${js.files} files on the page; ${(js.workerBytes / 1024).toFixed(1)} KB in ${js.workerFiles} in workers`);
-			for (const f of js.list.sort((a, b) => b.gzip - a.gzip).slice(0, 8)) console.log(`  ${(f.gzip / 1024).toFixed(1).padStart(6)} ${new URL(f.url).pathname}${f.worker ? ' (worker)' : ''}`);
-		}
 		const pages: [string, string, string][] = [
 			['student', '/student', student.cookie],
 			['coach', `/coach/groups/${s.dashboardGroup.id}`, coach.cookie]
 		];
+		const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--headless', '--no-sandbox'] });
+		for (const [name, path, cookie] of pages) {
+			if (args.only && args.only !== name) continue;
+			const js = await firstLoadJs(browser, server.url + path, cookie);
+			console.log(`${name}: first-load JS ${(js.bytes / 1024).toFixed(1)} KB in ${js.files} files on the page; ${(js.workerBytes / 1024).toFixed(1)} KB in ${js.workerFiles} in workers`);
+			for (const f of js.list.sort((a, b) => b.gzip - a.gzip).slice(0, args.verbose ? 100 : 8)) console.log(`  ${(f.gzip / 1024).toFixed(1).padStart(6)} ${new URL(f.url).pathname}${f.worker ? ' (worker)' : ''}`);
+		}
+		await browser.close();
 		for (const [name, path, cookie] of pages) {
 			if (args.only && args.only !== name) continue;
 			for (let r = 0; r < Number(args.runs); r++) {

@@ -1,14 +1,17 @@
 /**
  * HTTP figures: the built server (`node build`) on the benchmark database, loaded with autocannon
  * (50 connections, loopback) on a sync pull, the group dashboard and — beside them — a static file
- * served by the same Node process. Also the server's peak memory over the whole run.
+ * served by the same Node process; on PostgreSQL, how sync pull and push scale with app processes.
+ * Also the server's peak memory over the whole run.
  */
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import autocannon from 'autocannon';
 import { HttpClient, startServer, type ServerProcess } from '$test/server-process';
 import type { Figure } from './figures';
 import { benchPassword, type BenchSchool } from './school';
+import { percentile } from './measure-db';
 
 export interface HttpOptions {
 	server: ServerProcess;
@@ -97,9 +100,8 @@ export function benchWorkers(env: Record<string, string>): number {
 	return env.DATABASE_URL ? Number(process.env.KOERS_WORKERS ?? availableParallelism()) : 1;
 }
 
-/** Starts the built server (scripts/serve.mjs) on the benchmark database. */
-export function startBenchServer(env: Record<string, string>): Promise<ServerProcess> {
-	const workers = benchWorkers(env);
+/** Starts the built server (scripts/serve.mjs) on the benchmark database, with `workers` processes (default `benchWorkers`). */
+export function startBenchServer(env: Record<string, string>, workers = benchWorkers(env)): Promise<ServerProcess> {
 	return startServer({
 		database: { config: {}, env, dispose: async () => {} },
 		env: { KOERS_DB_POOL: String(Math.ceil(20 / workers)), KOERS_WORKERS: String(workers) },
@@ -107,20 +109,28 @@ export function startBenchServer(env: Record<string, string>): Promise<ServerPro
 	});
 }
 
+/** 20 students (3 in a quick run; not the heavy one), signed in and up to date. */
+async function pollers(server: ServerProcess, school: BenchSchool, quick: boolean) {
+	const students = school.studentIds.slice(0, Math.min(quick ? 3 : 20, school.studentIds.length - 1));
+	const out: { studentId: string; client: HttpClient; cursor: string | null }[] = [];
+	for (const studentId of students) out.push({ studentId, ...(await upToDate(server, school.usernames.get(studentId)!)) });
+	return out;
+}
+
+/** Their polls, each with the student's own current cursor: what every open device does every few seconds. */
+function pollRequests(server: ServerProcess, pulls: Awaited<ReturnType<typeof pollers>>): autocannon.Request[] {
+	return pulls.map((p) => ({
+		method: 'POST',
+		path: '/api/sync',
+		headers: { cookie: p.client.cookie, 'content-type': 'application/json', origin: server.url },
+		body: JSON.stringify({ cursor: p.cursor, ops: [] })
+	}));
+}
+
 export async function measureHttp({ server, school, duration, quick, log, workers }: HttpOptions): Promise<Figure[]> {
 	const figures: Figure[] = [];
 	{
-		// Sync pull: 20 students (3 in a quick run; not the heavy one), each polling with their own, current cursor —
-		// what every open device does every few seconds.
-		const students = school.studentIds.slice(0, Math.min(quick ? 3 : 20, school.studentIds.length - 1)).map((id) => school.usernames.get(id)!);
-		const pulls = [];
-		for (const username of students) pulls.push(await upToDate(server, username));
-		const syncRequests: autocannon.Request[] = pulls.map((p) => ({
-			method: 'POST',
-			path: '/api/sync',
-			headers: { cookie: p.client.cookie, 'content-type': 'application/json', origin: server.url },
-			body: JSON.stringify({ cursor: p.cursor, ops: [] })
-		}));
+		const syncRequests = pollRequests(server, await pollers(server, school, quick));
 
 		const coach = new HttpClient(server.url);
 		await coach.signIn(school.usernames.get(school.dashboardGroup.coachIds[0]!)!, benchPassword);
@@ -193,4 +203,103 @@ export async function stopBenchServer(server: ServerProcess): Promise<Figure[]> 
 	return peak === null
 		? []
 		: [{ id: 'server_memory', name: 'peak server memory (node build, HTTP and browser runs)', value: peak, unit: 'MiB', budget: { text: 'report', pass: null } }];
+}
+
+/**
+ * Students pushing new work as fast as the server takes it: `connections` devices at once, each sending
+ * 10 new goals per request with the cursor its previous answer gave (as the app's sync does), for
+ * `duration` seconds. Ops per second the server applied, and the p99 of a push.
+ */
+async function pushLoad(pulls: Awaited<ReturnType<typeof pollers>>, connections: number, duration: number) {
+	const until = performance.now() + duration * 1000;
+	const times: number[] = [];
+	let applied = 0;
+	let failed = 0;
+	const device = async (i: number) => {
+		const p = pulls[i % pulls.length]!;
+		let cursor = p.cursor;
+		while (performance.now() < until) {
+			const at = new Date().toISOString();
+			const ops = Array.from({ length: 10 }, (_, k) => ({
+				opId: randomUUID(),
+				entity: 'goal',
+				id: randomUUID(),
+				action: 'put',
+				data: { title: `Doel ${k + 1}: beter rapporteren`, why: 'Omdat het in de stage nodig is om goed over te dragen.', status: 'active', workProcessIds: ['B1-K1-W2'] },
+				at
+			}));
+			const t = performance.now();
+			const res = await p.client.json('/api/sync', { cursor, ops });
+			if (!res.ok) {
+				failed++;
+				await res.arrayBuffer();
+				continue;
+			}
+			const body = (await res.json()) as { cursor: string; results: { status: string }[] };
+			times.push(performance.now() - t);
+			cursor = body.cursor;
+			applied += body.results.filter((r) => r.status === 'applied').length;
+		}
+	};
+	const started = performance.now();
+	await Promise.all(Array.from({ length: connections }, (_, i) => device(i)));
+	const seconds = (performance.now() - started) / 1000;
+	return { opsPerSec: applied / seconds, p99: percentile(times, 99), failed };
+}
+
+/**
+ * Scale-out on PostgreSQL: the same database served by 1, 2 and 4 app processes (`KOERS_WORKERS`, the
+ * built-in cluster sharing one port), with the polls of up-to-date devices and with pushes of new work,
+ * each beside one process. On a machine with fewer cores than processes the load generator and the
+ * database share them too: the ratios say what one more process buys here, not on a server.
+ */
+export async function measureScaleOut({ env, school, duration, quick, log, counts }: { env: Record<string, string>; school: BenchSchool; duration: number; quick: boolean; log: (msg: string) => void; counts: number[] }): Promise<Figure[]> {
+	const rows: { workers: number; pull: Load; push: Awaited<ReturnType<typeof pushLoad>> }[] = [];
+	for (const workers of counts) {
+		log(`scale-out: ${workers} app process${workers > 1 ? 'es' : ''}`);
+		const server = await startBenchServer(env, workers);
+		try {
+			const pulls = await pollers(server, school, quick);
+			const requests = pollRequests(server, pulls);
+			await cannon(server.url, requests, quick ? 1 : 2);
+			await settle(server.url);
+			const pull = await cannon(server.url, requests, duration);
+			await settle(server.url);
+			const push = await pushLoad(pulls, quick ? 4 : 50, duration);
+			await settle(server.url);
+			rows.push({ workers, pull, push });
+		} finally {
+			await server.stop();
+		}
+	}
+	const one = rows[0]!;
+	const line = (value: (r: (typeof rows)[number]) => number, unit: string, p99: (r: (typeof rows)[number]) => number) =>
+		rows.map((r) => `${r.workers}: ${Math.round(value(r)).toLocaleString('en-US')} ${unit} p99 ${Math.round(p99(r))} ms${r === one ? '' : ` (${(value(r) / value(one)).toFixed(2)}×)`}`).join(' · ');
+	const last = rows[rows.length - 1]!;
+	const detail = (r: (typeof rows)[number]) => ({ pullRps: r.pull.rps, pullP99: r.pull.p99, pullFailed: r.pull.non2xx + r.pull.errors, pushOpsPerSec: r.push.opsPerSec, pushP99: r.push.p99, pushFailed: r.push.failed });
+	const details = Object.fromEntries(rows.map((r) => [`workers${r.workers}`, detail(r)]));
+	return [
+		{
+			id: 'scale_out_pull',
+			name: `scale-out, HTTP sync pull (up to date) by app processes, 50 conn`,
+			value: last.pull.rps / one.pull.rps,
+			unit: '×',
+			text: line((r) => r.pull.rps, 'req/s', (r) => r.pull.p99),
+			ratio: last.pull.rps / one.pull.rps,
+			ratioText: `${(last.pull.rps / one.pull.rps).toFixed(2)}× at ${last.workers}`,
+			budget: { text: 'report (ratio to 1 process)', pass: null },
+			detail: details
+		},
+		{
+			id: 'scale_out_push',
+			name: `scale-out, HTTP sync push (10 new records a request) by app processes, ${quick ? 4 : 50} devices`,
+			value: last.push.opsPerSec / one.push.opsPerSec,
+			unit: '×',
+			text: line((r) => r.push.opsPerSec, 'ops/s', (r) => r.push.p99),
+			ratio: last.push.opsPerSec / one.push.opsPerSec,
+			ratioText: `${(last.push.opsPerSec / one.push.opsPerSec).toFixed(2)}× at ${last.workers}`,
+			budget: { text: 'report (ratio to 1 process)', pass: null },
+			detail: details
+		}
+	];
 }

@@ -12,7 +12,7 @@ import { groupDashboard } from '$lib/server/coach/dashboard.service';
 import { schoolOverview } from '$lib/server/admin/overview.service';
 import { refreshStaleFacts } from '$lib/server/coach/facts.service';
 import { randomUUID } from 'node:crypto';
-import type { BenchSchool } from './school';
+import { seedSchool, type BenchSchool } from './school';
 
 export const percentile = (values: number[], p: number) => {
 	const s = [...values].sort((a, b) => a - b);
@@ -187,4 +187,39 @@ export async function measureOverview(db: Db, school: BenchSchool, runs: number)
 		groups = o.groups.length;
 	}
 	return { p50: percentile(times, 50), p95: percentile(times, 95), students, groups, cold, refreshAll, refreshed };
+}
+
+export interface GrowthStep {
+	factor: number;
+	recordsPerStudent: number;
+	records: number;
+	dashboardP95: number;
+	overviewP95: number;
+	pullP50: number;
+	pullChanges: number;
+}
+
+/**
+ * How the coach's and the admin's reads and a student's initial pull grow as students keep more
+ * records: a school of its own per step (in the same database, beside the main one), with `factor`
+ * times the records per student, each measured as the main figures are. With the indexes in place the
+ * dashboard and the overview should stay near flat; the pull grows with what it sends, its time per
+ * thousand changes should not.
+ */
+export async function measureGrowth(
+	db: Db,
+	opts: { students: number; recordsPerStudent: number; factors: number[]; seed: number; runs: number; log: (msg: string) => void }
+): Promise<GrowthStep[]> {
+	const steps: GrowthStep[] = [];
+	for (const factor of opts.factors) {
+		const perStudent = opts.recordsPerStudent * factor;
+		opts.log(`growth ${factor}×: seeding ${opts.students} students with ~${perStudent} records each`);
+		// The "heavy" student of these schools is a typical one: its pull is a typical student's.
+		const school = await seedSchool(db, { students: opts.students, recordsPerStudent: perStudent, heavyRecords: perStudent, seed: opts.seed + factor, prefix: `growth${factor}` });
+		const dash = await measureDashboard(db, school, opts.runs);
+		const over = await measureOverview(db, school, Math.max(5, Math.round(opts.runs / 2)));
+		const pull = await measurePull(db, school, Math.max(3, Math.round(opts.runs / 4)));
+		steps.push({ factor, recordsPerStudent: perStudent, records: school.records, dashboardP95: dash.p95, overviewP95: over.p95, pullP50: pull.p50, pullChanges: pull.changes });
+	}
+	return steps;
 }

@@ -7,7 +7,7 @@
  *   tsx bench/run.ts --quick         tiny school, short runs, budgets not enforced (used by `npm test`)
  *
  * Options: --students N, --records N (per student), --seed N, --out FILE, --duration S (autocannon),
- * --skip-http, --skip-browser, --strict (exit 1 when a budget is missed).
+ * --skip-http, --skip-browser, --skip-growth, --skip-scale-out, --strict (exit 1 when a budget is missed).
  * Prints a table and writes bench/results.json (PostgreSQL: bench/results-pg.json; quick: test-results/bench-quick.json).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,8 +17,8 @@ import { parseArgs } from 'node:util';
 import { openDatabase, type DbConfig } from '$lib/server/db';
 import { createPgDatabase } from '$test/server-process';
 import { seedSchool, type BenchSchool } from './school';
-import { measureDashboard, measureOverview, measurePull, measurePush } from './measure-db';
-import { benchWorkers, measureHttp, startBenchServer, stopBenchServer } from './http';
+import { measureDashboard, measureGrowth, measureOverview, measurePull, measurePush, type GrowthStep } from './measure-db';
+import { benchWorkers, measureHttp, measureScaleOut, startBenchServer, stopBenchServer } from './http';
 import { chromiumVersion, measureBrowser } from './browser';
 import type { Figure } from './figures';
 import { printTable } from './figures';
@@ -34,6 +34,8 @@ const { values: args } = parseArgs({
 		duration: { type: 'string' },
 		'skip-http': { type: 'boolean', default: false },
 		'skip-browser': { type: 'boolean', default: false },
+		'skip-growth': { type: 'boolean', default: false },
+		'skip-scale-out': { type: 'boolean', default: false },
 		strict: { type: 'boolean', default: false }
 	}
 });
@@ -185,6 +187,22 @@ async function main() {
 			}
 		}
 
+		// Scale-out (PostgreSQL: several processes share one database; PGlite belongs to one process).
+		if (kind === 'postgres' && !args['skip-http'] && !args['skip-scale-out']) {
+			figures.push(...(await measureScaleOut({ env, school, duration: scale.duration, quick, log, counts: [1, 2, 4] })));
+		}
+
+		// Growth, last: the schools it adds do not change what the figures above measured.
+		if (!args['skip-growth']) {
+			const again = await openDatabase(config);
+			try {
+				const steps = await measureGrowth(again.db, { students: quick ? 30 : 120, recordsPerStudent: scale.recordsPerStudent, factors: [1, 4, 16], seed: Number(args.seed) + 1000, runs: scale.runs, log });
+				figures.push(...growthFigures(steps));
+			} finally {
+				await again.close();
+			}
+		}
+
 		figures.push({
 			id: 'bench_memory',
 			name: kind === 'pglite' ? 'peak memory of the benchmark process: seeding and database figures (embedded PGlite)' : 'peak memory of the benchmark process: seeding and database figures',
@@ -218,6 +236,28 @@ async function main() {
 	} finally {
 		for (const c of cleanups.reverse()) await c();
 	}
+}
+
+/** The growth steps as three figures: each read at 1×, 4×, 16× the records per student, and the last step ÷ the first. */
+function growthFigures(steps: GrowthStep[]): Figure[] {
+	const first = steps[0]!;
+	const last = steps[steps.length - 1]!;
+	const row = (id: string, name: string, value: (s: GrowthStep) => number, unit: string, what = (s: GrowthStep) => `${value(s).toFixed(1)} ${unit}`): Figure => ({
+		id,
+		name,
+		value: value(last) / value(first),
+		unit: '×',
+		text: steps.map((s) => `${s.factor}× (${s.recordsPerStudent}/student): ${what(s)}`).join(' · '),
+		ratio: value(last) / value(first),
+		ratioText: `${(value(last) / value(first)).toFixed(2)}× at ${last.factor}×`,
+		budget: { text: 'report: near flat', pass: null },
+		detail: { steps }
+	});
+	return [
+		row('growth_dashboard', 'growth: group dashboard p95 (30 students) by records per student', (s) => s.dashboardP95, 'ms'),
+		row('growth_overview', `growth: school overview p95 by records per student`, (s) => s.overviewP95, 'ms'),
+		row('growth_pull', 'growth: a student’s initial pull, p50 per 1,000 changes', (s) => (s.pullP50 / s.pullChanges) * 1000, 'ms', (s) => `${s.pullP50.toFixed(0)} ms for ${s.pullChanges} (${((s.pullP50 / s.pullChanges) * 1000).toFixed(1)} ms per 1,000)`)
+	];
 }
 
 main()

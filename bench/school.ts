@@ -7,7 +7,7 @@
  * follows creation time across the whole school, as it does when thousands of devices sync.
  */
 import { sql } from 'drizzle-orm';
-import type { Db } from '$lib/server/db';
+import { queryRows, type Db } from '$lib/server/db';
 import { groups, memberships, records, schools, users } from '$lib/server/db/schema';
 import { hashPassword } from '$lib/server/auth/password';
 import { addWeeks, isoWeek } from '$lib/domain/pace';
@@ -50,6 +50,8 @@ export interface SchoolOptions {
 	seed: number;
 	/** Weeks of history before today. */
 	weeks?: number;
+	/** Usernames start with this (they are unique across the installation): another school in the same database takes another. */
+	prefix?: string;
 	now?: Date;
 	log?: (msg: string) => void;
 }
@@ -107,6 +109,7 @@ export async function seedSchool(db: Db, opts: SchoolOptions): Promise<BenchScho
 	const today = new Date(Math.floor(now.getTime() / DAY) * DAY);
 	const start = new Date(today.getTime() - weeks * 7 * DAY);
 	const hash = await hashPassword(benchPassword);
+	const prefix = opts.prefix ?? 'bench';
 
 	const schoolId = r.uuid();
 	await db.insert(schools).values({ id: schoolId, name: 'Benchmarkschool' });
@@ -120,10 +123,10 @@ export async function seedSchool(db: Db, opts: SchoolOptions): Promise<BenchScho
 		people.push({ id, schoolId, role, username, displayName: name, passwordHash: hash });
 		return id;
 	};
-	const adminId = person('admin', 'bench-admin', 'Beheer Benchmark');
-	const coachIds = Array.from({ length: nCoaches }, (_, i) => person('coach', `bench-c${String(i + 1).padStart(4, '0')}`, `Coach ${i + 1}`));
+	const adminId = person('admin', `${prefix}-admin`, 'Beheer Benchmark');
+	const coachIds = Array.from({ length: nCoaches }, (_, i) => person('coach', `${prefix}-c${String(i + 1).padStart(4, '0')}`, `Coach ${i + 1}`));
 	const studentIds = Array.from({ length: opts.students }, (_, i) =>
-		person('student', `bench-s${String(i + 1).padStart(5, '0')}`, `${r.pick(['Daan', 'Lotte', 'Samira', 'Kevin', 'Noah', 'Fatima', 'Sem', 'Julia', 'Mohammed', 'Emma'])} ${String(i + 1).padStart(5, '0')}`)
+		person('student', `${prefix}-s${String(i + 1).padStart(5, '0')}`, `${r.pick(['Daan', 'Lotte', 'Samira', 'Kevin', 'Noah', 'Fatima', 'Sem', 'Julia', 'Mohammed', 'Emma'])} ${String(i + 1).padStart(5, '0')}`)
 	);
 	await insertAll(db, users, people);
 
@@ -154,8 +157,9 @@ export async function seedSchool(db: Db, opts: SchoolOptions): Promise<BenchScho
 	);
 	log(`people: ${opts.students} students, ${nCoaches} coaches, ${nGroups} groups`);
 
-	// Records, emitted in time order so that `rev` interleaves students as real syncing does.
-	let rev = 0;
+	// Records, emitted in time order so that `rev` interleaves students as real syncing does; a second
+	// school in the same database goes on after the first one's.
+	let rev = (await queryRows<{ n: number }>(db, sql`select coalesce(max(rev), 0)::int as n from records`))[0]!.n;
 	let count = 0;
 	let buffer: RecordRow[] = [];
 	const flush = async (force = false) => {

@@ -2,11 +2,6 @@ import { z } from 'zod';
 import { membershipRoles, passwordMinLength, roles, usernamePattern } from './constants';
 import { isStorableText } from './text';
 
-/** The name a person is called by: the first word of the display name. */
-export function firstName(name: string): string {
-	return name.trim().split(/\s+/)[0] || name;
-}
-
 export const roleSchema = z.enum(roles);
 export const membershipRoleSchema = z.enum(membershipRoles);
 

@@ -5,7 +5,7 @@ import { ensureDemoSchool } from '../seed/demo';
 import { groupDashboard, type Dashboard } from './dashboard.service';
 import { reasonUrgency } from '$lib/domain/triage';
 import { reasonLabel } from '$lib/components/coach/dashboard/labels';
-import { firstName } from '$lib/domain/user';
+import { firstName } from '$lib/domain/names';
 
 /** The demo group as coach1 sees it: "Heeft je nu nodig" must mean now, for few students, with a reason. */
 let t: Awaited<ReturnType<typeof openTestDatabase>>;

@@ -132,7 +132,6 @@ export async function openDatabase(config: DbConfig = {}): Promise<Database> {
 	};
 }
 
-/** Runs raw SQL and returns its rows; both drivers answer `{ rows }`. */
 /**
  * A list of ids as one `uuid[]` parameter (`= any(…)`, `unnest(…)`): one bound value however many
  * ids, on PGlite and PostgreSQL alike. The ids come from our own rows (uuids), never from free text.
@@ -141,6 +140,7 @@ export function uuidArray(ids: Iterable<string>): SQL {
 	return sql`${`{${[...ids].join(',')}}`}::uuid[]`;
 }
 
+/** Runs raw SQL and returns its rows; both drivers answer `{ rows }`. */
 export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
 	const result = (await db.execute(query)) as unknown as { rows: T[] };
 	return result.rows;

@@ -2,7 +2,7 @@ import { m } from '$lib/paraglide/messages.js';
 import { phaseName } from '$lib/i18n/phase';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import { daysSince, markTrend, type AutonomyLevel, type DashboardRow, type RowStatus } from '$lib/domain/dashboard';
-import { firstName } from '$lib/domain/user';
+import { firstName } from '$lib/domain/names';
 import type { TriageReason } from '$lib/domain/triage';
 import type { PaceState } from '$lib/domain/pace';
 
