@@ -252,7 +252,7 @@ export interface FirstSync {
 	expected: number;
 	/** Records on the device when it was done (or when the wait ended). */
 	stored: number;
-	/** From the navigation's start: the week plan on screen, and every record on the device (polled every 250 ms). */
+	/** From the navigation's start: the week plan filled in from the device, and every record on the device (polled every 250 ms). */
 	planShownMs: number | null;
 	doneMs: number | null;
 	/** Tasks over 50 ms on the page's thread while the records came in, after the app had started (the Long Tasks API reports only those). */
@@ -290,7 +290,8 @@ export async function coachFirstSync(browser: Browser, url: string, client: Http
 	const page = await context.newPage();
 	try {
 		await page.goto(url, { waitUntil: 'load' });
-		const plan = page.locator('[data-testid="week-plan"] ol.plan > li').first();
+		// The plan is on screen from the first paint; aria-busy goes off when the device's contacts fill it in.
+		const plan = page.locator('[data-testid="week-plan"][aria-busy="false"] ol.plan > li').first();
 		let planShownMs: number | null = null;
 		let doneMs: number | null = null;
 		let stored = 0;
@@ -409,7 +410,7 @@ export async function measureBrowser({ server, school, quick, log }: BrowserOpti
 			text:
 				first.doneMs === null
 					? `not done: ${first.stored.toLocaleString('en-US')} of ${first.expected.toLocaleString('en-US')} stored`
-					: `${(first.doneMs / 1000).toFixed(1)} s (week plan on screen at ${((first.planShownMs ?? NaN) / 1000).toFixed(1)} s); after the start ${first.longTasks.length ? `longest task ${Math.round(longest)} ms, ${first.longTasks.length} over 50 ms` : 'no task over 50 ms'} (while starting: ${first.startTasks.length ? `${first.startTasks.length} over 50 ms, longest ${Math.round(Math.max(...first.startTasks))}` : 'none over 50 ms'})`,
+					: `${(first.doneMs / 1000).toFixed(1)} s (week plan filled in at ${((first.planShownMs ?? NaN) / 1000).toFixed(1)} s); after the start ${first.longTasks.length ? `longest task ${Math.round(longest)} ms, ${first.longTasks.length} over 50 ms` : 'no task over 50 ms'} (while starting: ${first.startTasks.length ? `${first.startTasks.length} over 50 ms, longest ${Math.round(Math.max(...first.startTasks))}` : 'none over 50 ms'})`,
 			budget: { text: 'all stored; longest task ≤ 50 ms', pass: first.doneMs !== null && first.longTasks.length === 0 },
 			detail: { ...first }
 		});

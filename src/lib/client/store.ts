@@ -2,7 +2,7 @@ import type { Readable } from 'svelte/store';
 import type { EntityName } from '$lib/domain/constants';
 import type { EntityData } from '$lib/domain/entities';
 import type { LocalRecord } from './db';
-import type { Answer, Query } from './sync/protocol';
+import type { Answer, Contacts, Query } from './sync/protocol';
 import { syncManager } from './sync/manager.svelte';
 import { byCodeUnits } from '$lib/domain/order';
 
@@ -69,6 +69,11 @@ export function liveRecords<E extends EntityName>(
 ): Readable<LocalRecord<E>[] | undefined> {
 	const sign = order === 'newest' ? -1 : 1;
 	return live({ list: entity }, (rows) => (rows as LocalRecord<E>[]).filter(filter).sort((a, b) => sign * byCodeUnits(a.createdAt, b.createdAt)), [] as LocalRecord<E>[]);
+}
+
+/** Who talked with whom (coaches' feedback, check-ins), live: what a coach's week plan reads (see `Contacts`). */
+export function liveContacts(since: string): Readable<Contacts | undefined> {
+	return live({ contacts: { since } }, (answer) => answer, { feedback: [], checkIns: [] });
 }
 
 /** One record, live (`undefined` while loading, `null` when it is not on this device). */

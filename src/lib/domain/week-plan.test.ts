@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planContacts, teamWeek, weekPlan, type PlanCheckIn, type PlanStudent } from './week-plan';
+import { mergeContacts, planContacts, teamWeek, weekPlan, type PlanCheckIn, type PlanContacts, type PlanStudent } from './week-plan';
 
 // Wednesday 25 November 2026; the week runs from Monday 23 to Sunday 29.
 const today = new Date(2026, 10, 25, 12);
@@ -55,5 +55,27 @@ describe('the team’s week', () => {
 			['c', null, ahmed],
 			['a', { coachId: me, done: true }, me]
 		]);
+	});
+});
+
+describe('what the server sent and what the device has', () => {
+	const server: PlanContacts = {
+		feedback: [{ ownerId: 'a', authorId: me, createdAt: '2026-11-20T10:00:00.000Z' }],
+		checkIns: [{ id: 'k1', authorId: me, studentId: 'a', date: '2026-11-26', planned: true }]
+	};
+
+	it('is the server’s while the device has not answered, or has less (a first sync)', () => {
+		expect(mergeContacts(server, undefined)).toEqual(server);
+		expect(mergeContacts(server, { feedback: [], checkIns: [] })).toEqual(server);
+	});
+
+	it('counts a contact once when both have it, and takes the device’s check-in when it changed there (ticked off offline)', () => {
+		const device: PlanContacts = {
+			feedback: [{ ...server.feedback[0]! }, { ownerId: 'b', authorId: ahmed, createdAt: '2026-11-24T09:00:00.000Z' }],
+			checkIns: [{ ...server.checkIns[0]!, planned: false, date: '2026-11-25' }]
+		};
+		const merged = mergeContacts(server, device);
+		expect(merged.feedback).toHaveLength(2);
+		expect(merged.checkIns).toEqual([{ id: 'k1', authorId: me, studentId: 'a', date: '2026-11-25', planned: false }]);
 	});
 });

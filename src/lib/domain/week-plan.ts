@@ -50,6 +50,35 @@ export interface Contact {
 	at: string;
 }
 
+/**
+ * Who talked with whom, as the week plan reads it: coaches' feedback as who-about-whom-when (every one
+ * since a day three weeks back, before it only the latest of each coach and student) and every
+ * check-in, held or planned. The server sends it with the dashboard, so the plan is in its order from
+ * the first paint; the device store answers the same shape (with what this device wrote since).
+ */
+export interface PlanContacts {
+	feedback: { ownerId: string; authorId: string; createdAt: string }[];
+	checkIns: { id: string; authorId: string; studentId: string; date: string; planned: boolean }[];
+}
+
+/** The day the plan's contacts start: three weeks and a day before `today` (the plan counts the last three weeks). */
+export function contactsSince(today: Date): string {
+	return new Date(today.getTime() - 22 * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * What the server sent and what the device has, as one: the device may not have everything yet (a
+ * first sync) and may have more (a check-in ticked off offline). Check-ins by id, the device's first.
+ */
+export function mergeContacts(server: PlanContacts, device: PlanContacts | undefined): PlanContacts {
+	if (!device) return server;
+	const feedback = new Map<string, PlanContacts['feedback'][number]>();
+	for (const f of [...server.feedback, ...device.feedback]) feedback.set(`${f.ownerId} ${f.authorId} ${f.createdAt}`, f);
+	const checkIns = new Map<string, PlanContacts['checkIns'][number]>();
+	for (const c of [...server.checkIns, ...device.checkIns]) checkIns.set(c.id, c);
+	return { feedback: [...feedback.values()], checkIns: [...checkIns.values()] };
+}
+
 /** How many students a week's list holds at least (all who need the coach now come on it anyway). */
 export const planSize = 6;
 /** The check-ins (held or planned) on a day of `today`'s week, Monday to Sunday. */

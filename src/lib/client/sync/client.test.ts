@@ -11,7 +11,7 @@ import { useTwoSchools, type TestDatabase, type TwoSchools } from '$test/use-db'
 import { sync } from '$lib/server/sync/sync';
 import { KoersDB, type LocalRecord } from '../db';
 import { StoreClient, stopped } from './client';
-import { SyncHttpError, type OutboxSummary } from './protocol';
+import { SyncHttpError, type Contacts, type OutboxSummary } from './protocol';
 import { serveStore, type Port } from './service';
 import type { Transport } from './engine';
 
@@ -95,6 +95,36 @@ describe('the device store, seen from the page', () => {
 		]);
 		const cycle = await seen<LocalRecord<'cycle'> | null>((l) => client.watch({ one: 'cycle', id }, l)).until(() => true);
 		expect(cycle?.data.forethought).toEqual({ aim: 'Rustig helpen', ratingNow: 4 });
+	});
+
+	it('answers a coach’s week plan who talked with whom without any text: contacts since the day asked, before it only the latest per coach and student', async () => {
+		const { client, open } = setup();
+		await client.open();
+		const [student, coach, other] = [randomUUID(), randomUUID(), randomUUID()];
+		const at = (day: string) => `${day}T10:00:00.000Z`;
+		const record = (id: string, ownerId: string, authorId: string, day: string, data: Record<string, unknown>) => ({ id, data, server: data, rev: 1, ownerId, authorId, createdAt: at(day), syncedAt: at(day), pending: 0 });
+		const feedback = (ownerId: string, authorId: string, day: string) =>
+			record(randomUUID(), ownerId, authorId, day, { targetEntity: 'goal', targetId: randomUUID(), kind: 'feedback', body: 'Tekst die de pagina niet nodig heeft' });
+		const db = open(client.dbName);
+		await db.records('feedback').bulkPut([
+			feedback(student, coach, '2026-11-02'),
+			feedback(student, coach, '2026-11-05'),
+			feedback(student, other, '2026-11-03'),
+			feedback(student, coach, '2026-11-20'),
+			// The student's own reply is no contact with a coach.
+			feedback(student, student, '2026-11-21')
+		] as never);
+		await db.records('checkIn').bulkPut([record('k1', student, coach, '2026-11-23', { studentId: student, date: '2026-11-23', notes: 'Geheim verslag', planned: true })] as never);
+		db.close();
+
+		const answer = await seen<Contacts>((l) => client.watch({ contacts: { since: '2026-11-10' } }, l)).until((a) => a.feedback.length > 0);
+		expect([...answer.feedback].sort((x, y) => (x.createdAt < y.createdAt ? 1 : -1))).toEqual([
+			{ ownerId: student, authorId: coach, createdAt: at('2026-11-20') },
+			{ ownerId: student, authorId: coach, createdAt: at('2026-11-05') },
+			{ ownerId: student, authorId: other, createdAt: at('2026-11-03') }
+		]);
+		expect(answer.checkIns).toEqual([{ id: 'k1', authorId: coach, studentId: student, date: '2026-11-23', planned: true }]);
+		expect(JSON.stringify(answer)).not.toMatch(/Tekst|Geheim/);
 	});
 
 	it('gives a second reader of the same list the answer it already has, and stops answering a reader that left', async () => {

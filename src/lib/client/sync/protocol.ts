@@ -1,5 +1,6 @@
 import type { EntityName } from '$lib/domain/constants';
 import type { LocalRecord, OutboxEntry } from '../db';
+import type { PlanContacts } from '$lib/domain/week-plan';
 
 /**
  * How the page talks to the device store, which lives in a worker (`./service`, started from
@@ -23,7 +24,14 @@ export function databaseName(userId: string): string {
 }
 
 /** What the page can watch in the device store; each answers anew whenever what it reads changes. */
-export type Query = { list: EntityName } | { one: EntityName; id: string } | { outbox: true } | { meta: 'lastSyncAt' };
+export type Query = { list: EntityName } | { one: EntityName; id: string } | { outbox: true } | { meta: 'lastSyncAt' } | { contacts: { since: string } };
+
+/**
+ * Who talked with whom, for a coach's week plan (`PlanContacts`). A coach's device holds thousands of
+ * feedback records; the page needs none of their text, and copying them all to its thread at every
+ * change of the sync was most of a coach's blocking time.
+ */
+export type Contacts = PlanContacts;
 
 /** What a query answers. */
 export type Answer<Q extends Query> = Q extends { list: infer E extends EntityName }
@@ -32,7 +40,9 @@ export type Answer<Q extends Query> = Q extends { list: infer E extends EntityNa
 		? LocalRecord<E> | null
 		: Q extends { outbox: true }
 			? OutboxSummary
-			: string | null;
+			: Q extends { contacts: { since: string } }
+				? Contacts
+				: string | null;
 
 /** The outbox as the page shows it: how many changes wait, and the ones the server refused. */
 export interface OutboxSummary {

@@ -2,7 +2,7 @@ import { liveQuery, type Subscription } from 'dexie';
 import { KoersDB } from '../db';
 import { deleteRecord, discardRejected, saveRecord } from '../repository';
 import { httpTransport, syncOnce, type Transport } from './engine';
-import { errorAnswer, type Query, type StoreAnswer, type StoreRequest } from './protocol';
+import { errorAnswer, type Contacts, type Query, type StoreAnswer, type StoreRequest } from './protocol';
 
 /**
  * The device store, served to the page by message (see `./protocol`). Normally this runs in a
@@ -89,9 +89,30 @@ export function serveStore(port: Port, { open = (name) => new KoersDB(name), tra
 async function read(db: KoersDB, query: Query): Promise<unknown> {
 	if ('list' in query) return db.records(query.list).toArray();
 	if ('one' in query) return (await db.records(query.one).get(query.id)) ?? null;
+	if ('contacts' in query) return contacts(db, query.contacts.since);
 	if ('outbox' in query) {
 		const ops = await db.outbox.toArray();
 		return { pending: ops.filter((o) => o.status !== 'rejected').length, rejected: ops.filter((o) => o.status === 'rejected') };
 	}
 	return (await db.meta.get(query.meta))?.value ?? null;
+}
+
+async function contacts(db: KoersDB, since: string): Promise<Contacts> {
+	const feedback: Contacts['feedback'] = [];
+	const before = new Map<string, Contacts['feedback'][number]>();
+	for (const f of await db.records('feedback').toArray()) {
+		if (!f.ownerId || !f.authorId || f.authorId === f.ownerId) continue;
+		const c = { ownerId: f.ownerId, authorId: f.authorId, createdAt: f.createdAt };
+		if (f.createdAt >= since) feedback.push(c);
+		else {
+			const key = `${c.ownerId} ${c.authorId}`;
+			if ((before.get(key)?.createdAt ?? '') < c.createdAt) before.set(key, c);
+		}
+	}
+	feedback.push(...before.values());
+	const checkIns: Contacts['checkIns'] = [];
+	for (const c of await db.records('checkIn').toArray()) {
+		if (c.authorId) checkIns.push({ id: c.id, authorId: c.authorId, studentId: c.data.studentId, date: c.data.date, planned: !!c.data.planned });
+	}
+	return { feedback, checkIns };
 }

@@ -146,6 +146,30 @@ describe('group dashboard', () => {
 		});
 	});
 
+	it('sends the week plan who talked with whom: coaches’ feedback (from three weeks back only the latest per coach and student), check-ins, no student’s own reply', async () => {
+		const { coach, student, classmate, group } = w.a;
+		const goal = put('goal', { title: 'Rapporteren', status: 'active' });
+		await push(student, goal);
+		const fb = (body: string) => put('feedback', { targetEntity: 'goal', targetId: goal.id, kind: 'feedback', body });
+		const [older, old, recent] = [fb('Eerste'), fb('Tweede'), fb('Derde')];
+		await push(coach, older, old, recent);
+		await push(student, put('feedback', { targetEntity: 'goal', targetId: goal.id, kind: 'reply', body: 'Dank je', parentId: recent.id }));
+		const planned = put('checkIn', { studentId: classmate.id, date: date(0), notes: '', planned: true });
+		await push(coach, planned);
+		await t.db.execute(sql`update records set created_at = now() - interval '40 days' where id = ${older.id}`);
+		await t.db.execute(sql`update records set created_at = now() - interval '30 days' where id = ${old.id}`);
+
+		const { contacts } = await groupDashboard(t.db, coach, group.id, today);
+		const createdOf = async (id: string) => new Date((await queryRows<{ at: Date | string }>(t.db, sql`select created_at as at from records where id = ${id}`))[0]!.at).toISOString();
+		expect(contacts.feedback.map((f) => [f.ownerId, f.authorId, f.createdAt]).sort()).toEqual(
+			[
+				[student.id, coach.id, await createdOf(old.id)],
+				[student.id, coach.id, await createdOf(recent.id)]
+			].sort()
+		);
+		expect(contacts.checkIns).toEqual([{ id: planned.id, authorId: coach.id, studentId: classmate.id, date: date(0), planned: true }]);
+	});
+
 	it('reads stored facts in one statement; what changed since is computed in two more, however many students', async () => {
 		await seed();
 		const spy = vi.spyOn(t.db, 'execute');

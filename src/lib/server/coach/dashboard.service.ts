@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../db';
+import { queryRows, uuidArray, type Db } from '../db';
 import { groups, memberships, users } from '../db/schema';
 import { policy, type Actor } from '../policy';
 import { membershipIn } from '../policy/relations';
@@ -9,6 +9,7 @@ import { factsColumns, paceOf, withFreshFacts, type StoredFacts, type StudentFac
 import { latestGap, type AutonomyLevel, type CyclePhase, type DashboardRow } from '$lib/domain/dashboard';
 import { triage } from '$lib/domain/triage';
 import { isoWeek, weekDays } from '$lib/domain/pace';
+import { contactsSince, type PlanContacts } from '$lib/domain/week-plan';
 
 export interface Dashboard {
 	group: { id: string; name: string };
@@ -19,6 +20,8 @@ export interface Dashboard {
 	at: string;
 	/** The coach who reads it: whose week plan the page shows. */
 	me: string;
+	/** Who talked with whom lately, for the week plan (`PlanContacts`). */
+	contacts: PlanContacts;
 }
 
 /** The group, if the actor coaches it (same school); anyone else gets "not found". */
@@ -133,5 +136,49 @@ export async function groupDashboard(db: Db, actor: Actor, groupId: string, toda
 		.innerJoin(users, eq(users.id, memberships.userId))
 		.where(and(eq(memberships.groupId, group.id), eq(memberships.schoolId, actor.schoolId), eq(memberships.role, 'coach'), eq(users.active, true)))
 		.orderBy(asc(users.displayName));
-	return { group, coaches, period, rows, at: today.toISOString(), me: actor.id };
+	const contacts = await weekContacts(db, actor.schoolId, rows.map((r) => r.id), contactsSince(today));
+	return { group, coaches, period, rows, at: today.toISOString(), me: actor.id, contacts };
+}
+
+interface ContactRow {
+	entity: 'feedback' | 'checkIn';
+	id: string;
+	owner_id: string;
+	author_id: string;
+	created_at: Date | string;
+	date: string | null;
+	planned: boolean | null;
+}
+
+/**
+ * The week plan's contacts of these students (the group's, already checked): others' feedback on them
+ * since `since` and, before it, only the latest of each author; and their check-ins. One statement.
+ */
+async function weekContacts(db: Db, schoolId: string, studentIds: string[], since: string): Promise<PlanContacts> {
+	if (!studentIds.length) return { feedback: [], checkIns: [] };
+	const rows = await queryRows<ContactRow>(
+		db,
+		sql`
+		with theirs as (
+			select r.entity, r.id, r.owner_id, r.author_id, r.created_at, r.data
+			from records r
+			where r.school_id = ${schoolId} and not r.deleted and r.owner_id = any(${uuidArray(studentIds)})
+			  and r.author_id is not null and (r.entity = 'checkIn' or (r.entity = 'feedback' and r.author_id <> r.owner_id))
+		)
+		select entity, id, owner_id, author_id, created_at, null as date, null::boolean as planned
+		from theirs where entity = 'feedback' and created_at >= ${since}::date
+		union all
+		(select distinct on (owner_id, author_id) entity, id, owner_id, author_id, created_at, null, null
+		 from theirs where entity = 'feedback' and created_at < ${since}::date
+		 order by owner_id, author_id, created_at desc)
+		union all
+		select entity, id, owner_id, author_id, created_at, data->>'date', coalesce((data->>'planned')::boolean, false)
+		from theirs where entity = 'checkIn'`
+	);
+	const contacts: PlanContacts = { feedback: [], checkIns: [] };
+	for (const r of rows) {
+		if (r.entity === 'feedback') contacts.feedback.push({ ownerId: r.owner_id, authorId: r.author_id, createdAt: new Date(r.created_at).toISOString() });
+		else if (r.date) contacts.checkIns.push({ id: r.id, authorId: r.author_id, studentId: r.owner_id, date: r.date, planned: !!r.planned });
+	}
+	return contacts;
 }
