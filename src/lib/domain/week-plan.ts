@@ -3,7 +3,7 @@
  * whom. Urgency first (triage.ts); among equals, the students who got the least attention from this
  * coach in the last three weeks come first, then the longest since any contact. Pure, no I/O.
  */
-import { isoWeek, toDayNumber, weekDays } from './pace';
+import { isoWeek, toDayNumber, weekDays } from './weeks';
 import type { Urgency } from './triage';
 
 /** A check-in as the plan reads it. `planned`: picked up for this week, not held yet. */
