@@ -2,12 +2,14 @@
 // `N passed, N failed`. A suite that left no report counts as one failure.
 import { existsSync, readFileSync } from 'node:fs';
 
+const isPlaywright = (report) => !!report.stats && 'expected' in report.stats;
+
 export function countReport(file) {
 	if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0, missing: true };
 	const report = JSON.parse(readFileSync(file, 'utf8'));
 	// Steps that are not test suites (type check, build): only their failures count.
 	if (report.kind === 'steps') return { passed: 0, failed: report.failed.length, skipped: 0 };
-	if (report.stats && 'expected' in report.stats) {
+	if (isPlaywright(report)) {
 		// Playwright
 		return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected, skipped: report.stats.skipped };
 	}
@@ -26,7 +28,7 @@ export function failures(file) {
 	const report = JSON.parse(readFileSync(file, 'utf8'));
 	const out = [];
 	const firstLine = (text) => String(text ?? '').replace(/\x1b\[[0-9;]*m/g, '').split('\n').find((l) => l.trim()) ?? '';
-	if (report.stats && 'expected' in report.stats) {
+	if (isPlaywright(report)) {
 		const walk = (suite, outer) => {
 			// A file's suite is titled by its file name; a describe() by its title.
 			const titles = suite.title && !/\.(spec|test)\.ts$/.test(suite.title) ? [...outer, suite.title] : outer;

@@ -16,17 +16,18 @@ describe('the browser’s language runtime', () => {
 		expect(client.baseLocale).toBe(generated.baseLocale);
 		expect([...client.locales]).toEqual([...generated.locales]);
 		expect(client.experimentalStaticLocale).toBe(generated.experimentalStaticLocale);
+		expect(client.cookieName).toBe(generated.cookieName);
 		for (const value of ['nl', 'en', 'de', 'EN', '', undefined, null, 3]) expect(client.isLocale(value)).toBe(generated.isLocale(value));
 	});
 
 	it('shows the page in the language its HTML was rendered in, whatever the cookie says', async () => {
-		expect((await onPage('en', 'PARAGLIDE_LOCALE=nl')).getLocale()).toBe('en');
-		expect((await onPage('nl', 'PARAGLIDE_LOCALE=en')).getLocale()).toBe('nl');
+		expect((await onPage('en', `${generated.cookieName}=nl`)).getLocale()).toBe('en');
+		expect((await onPage('nl', `${generated.cookieName}=en`)).getLocale()).toBe('nl');
 	});
 
 	it('falls back to the language cookie, then to Dutch, on a page without a known language', async () => {
-		expect((await onPage('', 'a=1; PARAGLIDE_LOCALE=en; b=2')).getLocale()).toBe('en');
-		expect((await onPage('fr', 'PARAGLIDE_LOCALE=de')).getLocale()).toBe('nl');
+		expect((await onPage('', `a=1; ${generated.cookieName}=en; b=2`)).getLocale()).toBe('en');
+		expect((await onPage('fr', `${generated.cookieName}=de`)).getLocale()).toBe('nl');
 		expect((await onPage('')).getLocale()).toBe('nl');
 	});
 

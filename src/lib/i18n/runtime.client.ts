@@ -5,14 +5,17 @@
 // runtime resolves here instead, 1.1 KB gzip less on every first load. The server and the tests use the
 // generated one; runtime.client.test.ts holds this one to it.
 
-export const baseLocale = 'nl';
-export const locales = ['nl', 'en'] as const;
-export type Locale = (typeof locales)[number];
+import { locales, type Locale } from '$lib/domain/constants';
+
+export { locales, type Locale };
+export const baseLocale: Locale = 'nl';
+/** The language switch's cookie (src/routes/language/+server.ts sets it with Paraglide's name). */
+export const cookieName = 'PARAGLIDE_LOCALE';
 /** Paraglide's compile-time locale: none, the messages choose at run time. */
 export const experimentalStaticLocale: Locale | undefined = undefined;
 
 export function isLocale(locale: unknown): locale is Locale {
-	return locale === 'nl' || locale === 'en';
+	return (locales as readonly unknown[]).includes(locale);
 }
 
 /**
@@ -24,7 +27,10 @@ function pageLocale(): Locale {
 	if (typeof document === 'undefined') return baseLocale;
 	const lang = document.documentElement.lang;
 	if (isLocale(lang)) return lang;
-	const cookie = /(?:^|;\s*)PARAGLIDE_LOCALE=([^;]*)/.exec(document.cookie)?.[1];
+	const cookie = document.cookie
+		.split(';')
+		.map((c) => c.trim().split('='))
+		.find(([name]) => name === cookieName)?.[1];
 	return isLocale(cookie) ? cookie : baseLocale;
 }
 
