@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import { demo, expectNoAxeViolations, signInWithForm, unique } from './helpers';
-import { addMembers, createGroup, createUser, signedIn } from './coach-helpers';
+import { addMembers, createGroup, createUser, openDemoGroup, signedIn } from './coach-helpers';
 
 /**
  * The coach's approvals queue and autonomy per student (/coach/approvals).
@@ -139,4 +139,23 @@ test('a suggested item leaves the student something to do: the note, the item, a
 	await expect(coach.getByTestId('approval-pick').filter({ hasText: better })).toBeVisible({ timeout: 20_000 });
 	await student.context().close();
 	await coach.context().close();
+});
+
+test('the autonomy proposal names the same pace as the dashboard, for every student of the group', async ({ page }) => {
+	await signInWithForm(page, 'coach1');
+	await openDemoGroup(page);
+	const rows = page.getByRole('table').locator('tbody tr');
+	await expect(rows).toHaveCount(24);
+	const dashboard = new Map<string, string>();
+	for (const row of await rows.all()) {
+		dashboard.set((await row.locator('th a').innerText()).trim(), (await row.locator('.pace').innerText()).trim());
+	}
+
+	await page.goto('/coach/approvals');
+	const students = page.getByRole('region', { name: 'Zelfstandigheid' }).getByTestId('autonomy-student');
+	expect(dashboard.size).toBe(24);
+	for (const [name, pace] of dashboard) {
+		// Waits for the device's copy of the records: the proposal is worked out from them.
+		await expect(students.filter({ hasText: name }).first(), name).toContainText(`Tempo nu: ${pace}.`);
+	}
 });

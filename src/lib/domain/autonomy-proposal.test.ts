@@ -9,7 +9,7 @@ import {
 	type ProposalChoice,
 	type AutonomyLevelName
 } from './autonomy-proposal';
-import { addWeeks, isoWeek, weekDays } from './pace';
+import { addWeeks, isoWeek, paceStatus, weekDays } from './pace';
 import type { Cycle } from './cycle';
 import { choiceStatuses, cyclePhases } from './constants';
 
@@ -51,7 +51,36 @@ describe('plansKept', () => {
 	});
 
 	it('says unknown with nothing to go on', () => {
-		expect(plansKept([], today)).toEqual({ kind: 'plansKept', signal: 'unknown', value: null, hits: 0, n: 0 });
+		expect(plansKept([], today)).toMatchObject({ kind: 'plansKept', signal: 'unknown', value: null, hits: 0, n: 0, late: 0, open: 0 });
+	});
+
+	it('says the pace the dashboard shows beside the picks done late: caught up, none on time', () => {
+		// Kevin planned three picks in the last three weeks and did all three this week.
+		const kevin = [late(-3, 0), late(-2, 0), late(-1, 0)];
+		expect(paceStatus({ choices: kevin, today }).status).toBe('onTrack');
+		expect(plansKept(kevin, today)).toMatchObject({ hits: 0, n: 3, late: 3, open: 0, pace: 'onTrack', signal: 'poor' });
+	});
+
+	it('counts an unplanned pick from the end of the board period, as the dashboard does', () => {
+		const period = { periodStart: weekDays(week(-5)).start, periodEnd: weekDays(week(-1)).start };
+		const r = plansKept([{ status: 'planned', plannedWeek: null }, kept(-2)], today, period);
+		expect(r).toMatchObject({ n: 2, hits: 1, open: 1, pace: paceStatus({ choices: [{ status: 'planned', plannedWeek: null }, kept(-2)], today, ...period }).status });
+	});
+
+	it('always reports the same pace as paceStatus, and due = on time + late + open', () => {
+		const choice = fc.record({
+			status: fc.constantFrom(...choiceStatuses),
+			plannedWeek: fc.option(fc.integer({ min: -9, max: 3 }).map(week), { nil: null }),
+			doneAt: fc.option(fc.integer({ min: -9, max: 0 }).map(wednesday), { nil: null })
+		});
+		fc.assert(
+			fc.property(fc.array(choice, { maxLength: 12 }), fc.integer({ min: -8, max: 2 }), (choices, end) => {
+				const period = { periodStart: weekDays(week(-8)).start, periodEnd: weekDays(week(end)).start };
+				const r = plansKept(choices, today, period);
+				expect(r.pace).toBe(paceStatus({ choices, today, ...period }).status);
+				expect(r.hits + (r.late ?? 0) + (r.open ?? 0)).toBe(r.n);
+			})
+		);
 	});
 });
 

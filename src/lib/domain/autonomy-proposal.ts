@@ -5,8 +5,8 @@
  *
  * Three kinds of evidence, each over a recent window so that a student who improved is judged on
  * how they work now, not on how they started:
- * - plans kept: of the picks planned in the last `recentWeeks` weeks before this one (not dropped),
- *   the share that was done in its planned week or earlier;
+ * - plans kept: of the picks that fell due in the last `recentWeeks` weeks before this one (pace.ts's
+ *   `planRecord`, the rules the dashboard's pace uses), the share done in their week or earlier;
  * - reflections complete: of the last `recentCycles` finished cycles, the share with a complete
  *   reflection (`missingFor(cycle, 'reflection')` is empty);
  * - calibration: over those same cycles, the mean gap between the student's own mark afterwards
@@ -16,7 +16,7 @@
  */
 import type { autonomyLevels } from './constants';
 import { calibration, missingFor, type Cycle } from './cycle';
-import { addWeeks, compareWeeks, isIsoWeek, isoWeek, isoWeekOrNull, type ChoiceStatus } from './pace';
+import { planRecord, type PaceChoice, type PaceState } from './pace';
 
 export type AutonomyLevelName = (typeof autonomyLevels)[number];
 export type ProposalDirection = 'up' | 'down' | 'stay';
@@ -33,13 +33,14 @@ export interface ProposalReason {
 	hits: number;
 	/** How many cases the value is based on. */
 	n: number;
+	/** plansKept: done after their week, not done yet, and the pace today (as the dashboard says it). */
+	late?: number;
+	open?: number;
+	pace?: PaceState;
 }
 
-export interface ProposalChoice {
-	status: ChoiceStatus;
-	plannedWeek?: string | null;
-	doneAt?: string | null;
-}
+/** A pick as pace.ts reads it. */
+export type ProposalChoice = PaceChoice;
 
 export interface ProposalInput {
 	current: AutonomyLevelName;
@@ -47,6 +48,9 @@ export interface ProposalInput {
 	/** The student's cycles, oldest first (the most recent ones count). */
 	cycles: readonly Cycle[];
 	today: Date;
+	/** The period of the student's boards, as the dashboard's pace takes it. */
+	periodStart?: string | null;
+	periodEnd?: string | null;
 }
 
 export interface Proposal {
@@ -78,23 +82,10 @@ function shareSignal(hits: number, n: number): EvidenceSignal {
 	return 'fair';
 }
 
-/** Plans kept: recent planned picks (week over, not dropped) done in their week or before. */
-export function plansKept(choices: readonly ProposalChoice[], today: Date): ProposalReason {
-	const week = isoWeek(today);
-	const from = addWeeks(week, -recentWeeks);
-	let n = 0;
-	let hits = 0;
-	for (const c of choices) {
-		if (c.status === 'dropped' || !isIsoWeek(c.plannedWeek)) continue;
-		// Only weeks that are over: this week's pick is not late yet.
-		if (compareWeeks(c.plannedWeek, week) >= 0 || compareWeeks(c.plannedWeek, from) < 0) continue;
-		n++;
-		if (c.status !== 'done') continue;
-		const at = isoWeekOrNull(c.doneAt);
-		// Done without a date: the student did it; give the benefit of the doubt.
-		if (!at || compareWeeks(at, c.plannedWeek) <= 0) hits++;
-	}
-	return { kind: 'plansKept', signal: shareSignal(hits, n), value: n ? hits / n : null, hits, n };
+/** Plans kept: recent picks (week over, not dropped) done in their week or before. */
+export function plansKept(choices: readonly ProposalChoice[], today: Date, period: Pick<ProposalInput, 'periodStart' | 'periodEnd'> = {}): ProposalReason {
+	const r = planRecord({ choices, today, ...period }, recentWeeks);
+	return { kind: 'plansKept', signal: shareSignal(r.onTime, r.due), value: r.due ? r.onTime / r.due : null, hits: r.onTime, n: r.due, late: r.late, open: r.open, pace: r.status };
 }
 
 function recentDone(cycles: readonly Cycle[]): Cycle[] {
@@ -129,7 +120,7 @@ export function calibrationReason(cycles: readonly Cycle[]): ProposalReason {
  * - otherwise stay. Reasons always list all three kinds, in the same order.
  */
 export function proposeAutonomy(input: ProposalInput): Proposal {
-	const reasons = [plansKept(input.choices, input.today), reflectionsComplete(input.cycles), calibrationReason(input.cycles)];
+	const reasons = [plansKept(input.choices, input.today, input), reflectionsComplete(input.cycles), calibrationReason(input.cycles)];
 	const [plans, reflections, calib] = reasons as [ProposalReason, ProposalReason, ProposalReason];
 	const at = Math.max(0, order.indexOf(input.current));
 	const poor = reasons.filter((r) => r.signal === 'poor').length;

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {
 	addWeeks,
 	behindFrom,
+	groupsPeriod,
 	paceSummary,
 	compareWeeks,
 	isIsoWeek,
@@ -341,5 +342,19 @@ describe('paceStatus', () => {
 			}),
 			{ numRuns: 2000 }
 		);
+	});
+});
+
+describe('groupsPeriod', () => {
+	it("takes the earliest start and latest end of the student's groups' boards, and nothing of other groups", () => {
+		const boards = [
+			{ groupIds: ['g1'], periodStart: '2026-11-02', periodEnd: '2026-12-18' },
+			{ groupIds: ['g1', 'g2'], periodStart: '2026-10-05', periodEnd: '2026-11-27' },
+			{ groupIds: ['g3'], periodStart: '2026-01-05', periodEnd: '2027-06-30' },
+			{ groupIds: ['g1'], periodStart: null, periodEnd: null }
+		];
+		expect(groupsPeriod(boards, ['g1'])).toEqual({ periodStart: '2026-10-05', periodEnd: '2026-12-18' });
+		expect(groupsPeriod(boards, ['g2'])).toEqual({ periodStart: '2026-10-05', periodEnd: '2026-11-27' });
+		expect(groupsPeriod(boards, ['g9'])).toEqual({ periodStart: null, periodEnd: null });
 	});
 });

@@ -13,7 +13,7 @@ export type ChoiceStatus = (typeof choiceStatuses)[number];
 export type PaceState = 'ahead' | 'onTrack' | 'behind' | 'notStarted';
 
 export interface PaceChoice {
-	plannedWeek: string | null | undefined;
+	plannedWeek?: string | null;
 	status: ChoiceStatus;
 	doneAt?: string | null;
 }
@@ -91,15 +91,11 @@ const seriesReach = 52;
  */
 export function paceStatus(input: PaceInput): Pace {
 	const week = isoWeek(input.today);
-	const startWeek = isoWeekOrNull(input.periodStart);
-	const endWeek = isoWeekOrNull(input.periodEnd);
-	const period =
-		startWeek && endWeek && compareWeeks(startWeek, endWeek) <= 0 ? makePeriod(startWeek, endWeek, week) : null;
+	const weeks = periodWeeks(input.periodStart, input.periodEnd);
+	const period = weeks ? makePeriod(weeks.start, weeks.end, week) : null;
 
 	const active = input.choices.filter((c) => c.status !== 'dropped');
-	const dueWeek = (c: PaceChoice): IsoWeek | null => (isIsoWeek(c.plannedWeek) ? c.plannedWeek : (period?.end ?? null));
-	/** When an item was finished; a done item without `doneAt` counts as done by now, week unknown. */
-	const doneWeek = (c: PaceChoice): IsoWeek | null => isoWeekOrNull(c.doneAt);
+	const dueWeek = (c: PaceChoice): IsoWeek | null => dueWeekOf(c, period?.end);
 
 	let plannedToDate = 0;
 	let plannedBefore = 0;
@@ -144,9 +140,61 @@ export function paceStatus(input: PaceInput): Pace {
 		done,
 		status,
 		fraction: total ? done / total : 0,
-		series: makeSeries(active, week, period, dueWeek, doneWeek),
+		series: makeSeries(active, week, period, dueWeek),
 		period
 	};
+}
+
+/** The board's first and last week, when it has a readable start at or before its end. */
+function periodWeeks(periodStart: string | null | undefined, periodEnd: string | null | undefined): { start: IsoWeek; end: IsoWeek } | null {
+	const start = isoWeekOrNull(periodStart);
+	const end = isoWeekOrNull(periodEnd);
+	return start && end && compareWeeks(start, end) <= 0 ? { start, end } : null;
+}
+
+/** When a choice falls due: its planned week, else the period's last week; null when neither is known. */
+function dueWeekOf(c: PaceChoice, periodEnd: IsoWeek | null | undefined): IsoWeek | null {
+	return isIsoWeek(c.plannedWeek) ? c.plannedWeek : (periodEnd ?? null);
+}
+
+/** When an item was finished; a done item without `doneAt` counts as done by now, week unknown. */
+const doneWeek = (c: PaceChoice): IsoWeek | null => isoWeekOrNull(c.doneAt);
+
+/**
+ * How a student kept to their plan lately, by the same rules as `paceStatus` (when a choice falls
+ * due, when it was done): of the choices that fell due in the `weeks` weeks before this one, how
+ * many were done in their week or earlier, done later, or are still open. A student can be on track
+ * today (caught up) with none of them on time; the coach sees both, from one computation.
+ */
+export interface PlanRecord {
+	/** Pace today, as the dashboard shows it. */
+	status: PaceState;
+	due: number;
+	onTime: number;
+	late: number;
+	open: number;
+}
+
+export function planRecord(input: PaceInput, weeks: number): PlanRecord {
+	const week = isoWeek(input.today);
+	const periodEnd = periodWeeks(input.periodStart, input.periodEnd)?.end;
+	const from = addWeeks(week, -weeks);
+	const record: PlanRecord = { status: paceStatus(input).status, due: 0, onTime: 0, late: 0, open: 0 };
+	for (const c of input.choices) {
+		if (c.status === 'dropped') continue;
+		const due = dueWeekOf(c, periodEnd);
+		// Only weeks that are over: this week's pick is not late yet.
+		if (!due || compareWeeks(due, week) >= 0 || compareWeeks(due, from) < 0) continue;
+		record.due++;
+		if (c.status !== 'done') record.open++;
+		else {
+			const at = doneWeek(c);
+			// Done without a date: the student did it; give the benefit of the doubt.
+			if (!at || compareWeeks(at, due) <= 0) record.onTime++;
+			else record.late++;
+		}
+	}
+	return record;
 }
 
 function makePeriod(start: IsoWeek, end: IsoWeek, week: IsoWeek): PacePeriod {
@@ -160,8 +208,7 @@ function makeSeries(
 	active: readonly PaceChoice[],
 	week: IsoWeek,
 	period: PacePeriod | null,
-	dueWeek: (c: PaceChoice) => IsoWeek | null,
-	doneWeek: (c: PaceChoice) => IsoWeek | null
+	dueWeek: (c: PaceChoice) => IsoWeek | null
 ): PaceWeek[] {
 	const planned = new Map<IsoWeek, number>();
 	const done = new Map<IsoWeek, number>();
@@ -208,13 +255,11 @@ export interface PaceSummary {
 }
 
 export function paceSummary(choices: readonly PaceChoice[], periodStart?: string | null, periodEnd?: string | null): PaceSummary {
-	const startWeek = isoWeekOrNull(periodStart);
-	const endWeek = isoWeekOrNull(periodEnd);
-	const periodEndWeek = startWeek && endWeek && compareWeeks(startWeek, endWeek) <= 0 ? endWeek : null;
+	const periodEndWeek = periodWeeks(periodStart, periodEnd)?.end;
 	const s: PaceSummary = { due: {}, doneIn: {}, doneUnknown: 0, done: 0 };
 	for (const c of choices) {
 		if (c.status === 'dropped') continue;
-		const due = isIsoWeek(c.plannedWeek) ? c.plannedWeek : periodEndWeek;
+		const due = dueWeekOf(c, periodEndWeek);
 		if (due) s.due[due] = (s.due[due] ?? 0) + 1;
 		if (c.status === 'done') {
 			s.done++;
@@ -234,4 +279,22 @@ export function behindFrom(s: PaceSummary, today: Date): boolean {
 	let doneToDate = s.doneUnknown;
 	for (const [w, n] of Object.entries(s.doneIn)) if (w <= week) doneToDate += n;
 	return doneToDate < dueBefore;
+}
+
+/**
+ * A student's period from the boards of their groups: the earliest start and the latest end, as the
+ * coach's dashboard takes it (facts.service.ts), so every view of a student's pace agrees.
+ */
+export function groupsPeriod(
+	boards: readonly { groupIds?: readonly string[]; periodStart?: string | null; periodEnd?: string | null }[],
+	groupIds: readonly string[]
+): { periodStart: string | null; periodEnd: string | null } {
+	let periodStart: string | null = null;
+	let periodEnd: string | null = null;
+	for (const b of boards) {
+		if (!b.groupIds?.some((g) => groupIds.includes(g))) continue;
+		if (b.periodStart && (periodStart === null || b.periodStart < periodStart)) periodStart = b.periodStart;
+		if (b.periodEnd && (periodEnd === null || b.periodEnd > periodEnd)) periodEnd = b.periodEnd;
+	}
+	return { periodStart, periodEnd };
 }

@@ -16,7 +16,7 @@ describe('coachStudents', () => {
 	it('lists the students of the groups the coach coaches, with their names, and nobody else', async () => {
 		const rows = await coachStudents(t.db, w.a.coach);
 		expect(ids(rows)).toEqual([w.a.student.id, w.a.classmate.id].sort());
-		expect(rows).toContainEqual({ id: w.a.student.id, displayName: w.a.student.displayName });
+		expect(rows).toContainEqual({ id: w.a.student.id, displayName: w.a.student.displayName, groupIds: [w.a.group.id] });
 		// Not the other group's student, not the coach, not another school's students.
 		expect(ids(rows)).not.toContain(w.a.otherStudent.id);
 		expect(ids(rows)).not.toContain(w.a.coach.id);
@@ -36,6 +36,7 @@ describe('coachStudents', () => {
 		await addToGroup(t.db, w.a.group, late);
 		await t.db.update(users).set({ active: false }).where(eq(users.id, w.a.classmate.id));
 		const rows = await coachStudents(t.db, w.a.coach);
+		expect(rows.find((r) => r.id === w.a.student.id)?.groupIds).toEqual([w.a.group.id, w.a.otherGroup.id].sort());
 		expect(rows.map((r) => r.id)).toEqual([late.id, ...[w.a.student, w.a.otherStudent].sort((a, b) => a.displayName.localeCompare(b.displayName)).map((u) => u.id)]);
 	});
 

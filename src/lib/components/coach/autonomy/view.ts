@@ -4,6 +4,7 @@ import type { LocalRecord } from '$lib/client/db';
 import type { AutonomyLevelName, ProposalReason } from '$lib/domain/autonomy-proposal';
 import { dateFormat } from '$lib/i18n/intl';
 import { byCodeUnits } from '$lib/domain/order';
+import { paceLabel } from '$lib/components/coach/dashboard/labels';
 
 export const autonomyLevelNames: readonly AutonomyLevelName[] = ['guided', 'shared', 'selfDirected'];
 
@@ -43,7 +44,10 @@ const gapText = (gap: number) => String(Math.abs(gap)).replace('.', m.autonomy_d
 
 /** One reason in plain words. */
 export function reasonText(r: ProposalReason): string {
-	if (r.kind === 'plansKept') return r.signal === 'unknown' ? m.autonomy_reason_plans_unknown() : m.autonomy_reason_plans({ hits: r.hits, n: r.n });
+	if (r.kind === 'plansKept') {
+		const pace = r.pace ? m.autonomy_reason_pace({ pace: paceLabel(r.pace) }) + ' ' : '';
+		return pace + (r.signal === 'unknown' ? m.autonomy_reason_plans_unknown() : m.autonomy_reason_plans({ hits: r.hits, n: r.n, late: r.late ?? 0, open: r.open ?? 0 }));
+	}
 	if (r.kind === 'reflections')
 		return r.signal === 'unknown' ? m.autonomy_reason_reflections_unknown() : m.autonomy_reason_reflections({ hits: r.hits, n: r.n });
 	if (r.signal === 'unknown' || r.value === null) return m.autonomy_reason_calibration_unknown();
