@@ -141,14 +141,19 @@ test('a suggested item leaves the student something to do: the note, the item, a
 	await coach.context().close();
 });
 
-test('the autonomy proposal names the same pace as the dashboard, for every student of the group', async ({ page }) => {
+test('the autonomy proposal names the same pace as the dashboard, and an approval card the same wait, for every student of the group', async ({ page }) => {
 	await signInWithForm(page, 'coach1');
 	await openDemoGroup(page);
 	const rows = page.getByRole('table').locator('tbody tr');
 	await expect(rows).toHaveCount(24);
 	const dashboard = new Map<string, string>();
+	/** Who waits for an approval, and how long by the dashboard ("Keur Noahs keuze goed (wacht al 8 schooldagen)"). */
+	const waits = new Map<string, number>();
 	for (const row of await rows.all()) {
-		dashboard.set((await row.locator('th a').innerText()).trim(), (await row.locator('.pace').innerText()).trim());
+		const name = (await row.locator('th a').innerText()).trim();
+		dashboard.set(name, (await row.locator('.pace').innerText()).trim());
+		const wait = /keuze goed \(wacht al (\d+) schooldag/.exec(await row.locator('th').innerText());
+		if (wait) waits.set(name, Number(wait[1]));
 	}
 
 	await page.goto('/coach/approvals');
@@ -158,4 +163,8 @@ test('the autonomy proposal names the same pace as the dashboard, for every stud
 		// Waits for the device's copy of the records: the proposal is worked out from them.
 		await expect(students.filter({ hasText: name }).first(), name).toContainText(`Tempo nu: ${pace}.`);
 	}
+	// A pick's waiting time is the same number on its approval card.
+	expect(waits.size).toBeGreaterThan(0);
+	const cards = page.getByTestId('approval-pick');
+	for (const [name, days] of waits) await expect(cards.filter({ hasText: name }).first(), name).toContainText(`Wacht al ${days} schooldag`);
 });

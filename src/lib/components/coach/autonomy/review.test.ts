@@ -1,17 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import type { LocalRecord } from '$lib/client/db';
 import { daysWaiting, fittingAlternatives, levelsAbove } from './review';
+import { schoolDaysSince } from '$lib/domain/triage';
 
 const levels = ['support', 'basis', 'repeat', 'enrichment', 'deepening'];
 const item = (id: string, level: string, boardId = 'b1', title = id) =>
 	({ id, data: { boardId, title, level, type: 'practice', required: false }, createdAt: '2026-11-01T10:00:00Z' }) as unknown as LocalRecord<'item'>;
 
 describe('what an approval card tells the coach', () => {
-	it('counts the days a pick has waited by the calendar', () => {
-		const now = new Date(2026, 11, 5, 9, 0);
-		expect(daysWaiting(new Date(2026, 11, 5, 8, 0).toISOString(), now)).toBe(0);
+	it('counts the school days a pick has waited, as the dashboard does', () => {
+		// Monday 7 December 2026.
+		const now = new Date(2026, 11, 7, 9, 0);
+		expect(daysWaiting(new Date(2026, 11, 7, 8, 0).toISOString(), now)).toBe(0);
 		expect(daysWaiting(new Date(2026, 11, 4, 23, 30).toISOString(), now)).toBe(1);
-		expect(daysWaiting(new Date(2026, 10, 23, 10, 0).toISOString(), now)).toBe(12);
+		// Wednesday 25 November: twelve calendar days, eight school days.
+		const since = new Date(2026, 10, 25, 10, 0).toISOString();
+		expect(daysWaiting(since, now)).toBe(8);
+		expect(daysWaiting(since, now)).toBe(schoolDaysSince(since, now));
 	});
 
 	it('says how far above the work level a pick is, and nothing when a level is unknown', () => {

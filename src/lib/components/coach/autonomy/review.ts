@@ -1,10 +1,10 @@
 import type { LocalRecord } from '$lib/client/db';
 import { levelsWithinReach } from '$lib/domain/autonomy';
+import { schoolDaysSince } from '$lib/domain/triage';
 
-/** Whole days a pick has waited for the coach (0 on the day it was made), by the coach's calendar. */
+/** School days a pick has waited for the coach (0 on the day it was made): the dashboard's count (triage.ts). */
 export function daysWaiting(createdAt: string, now: Date = new Date()): number {
-	const day = (d: Date) => Date.UTC(d.getFullYear(), d.getMonth(), d.getDate());
-	return Math.max(0, Math.round((day(now) - day(new Date(createdAt))) / 86_400_000));
+	return schoolDaysSince(createdAt, now) ?? 0;
 }
 
 /** How many board levels the item sits above the student's work level; null when either is unknown. */
