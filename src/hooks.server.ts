@@ -28,7 +28,7 @@ export const init: ServerInit = async () => {
 	if (process.env.KOERS_BACKGROUND !== '0') {
 		// Archived students past their school's retention period are erased now and once a day.
 		void startRetentionSchedule(() => database().db);
-		// What students wrote is folded into the coach's and admin's facts in the background (issue 6).
+		// What students wrote is folded into the coach's and admin's facts in the background.
 		startFactsRefresher(() => database().db, Number(process.env.KOERS_FACTS_REFRESH_MS) || undefined);
 	}
 	// What the database says changed keeps the poll and page caches right; without it every request reads the database.
@@ -51,7 +51,7 @@ export const init: ServerInit = async () => {
  * The locale for the request (cookie, else Dutch), in the store paraglide's `getLocale()` reads on the server.
  * Paraglide's own `paraglideMiddleware` does the same but first clones the request (body included, by teeing
  * its stream) so that it could rewrite localised URLs — Koers has none, and the clone was a fifth of the
- * server's time on a sync poll (issue 6).
+ * server's time on a sync poll.
  */
 const localeStore = new AsyncLocalStorage<{ locale?: Locale; origin?: string; messageCalls?: Set<string> }>();
 overwriteServerAsyncLocalStorage(localeStore);

@@ -41,7 +41,7 @@ function format(year: number, week: number): IsoWeek {
  * Remembers the answers of a pure function of one key (a week, a day, a date-time string), up to
  * `limit` of them. The coach's dashboard and overview compute the pace of every student on each look,
  * and the same few weeks and dates come back thousands of times: building `Date`s for them was a
- * fifth of the server's time on the dashboard page (issue 6).
+ * fifth of the server's time on the dashboard page.
  */
 function remembered<K, V>(fn: (key: K) => V, limit = 4096): (key: K) => V {
 	const known = new Map<K, V>();

@@ -4,7 +4,7 @@ import { getLocale } from '$lib/paraglide/runtime.js';
  * Dates and numbers in the interface's language (not the browser's), with formatters made once.
  * Building an `Intl` formatter costs far more than using one (locale data is looked up and resolved each
  * time): made per call, a list of receipts or a dashboard of 30 students spent a noticeable part of its
- * render building formatters (issue 6). A formatter is immutable, so one per language and options serves.
+ * render building formatters. A formatter is immutable, so one per language and options serves.
  */
 export function localeTag(locale: string = getLocale()): string {
 	return locale === 'en' ? 'en-GB' : 'nl-NL';

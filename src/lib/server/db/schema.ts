@@ -243,7 +243,7 @@ export const erasures = pgTable(
 
 /**
  * What the coach's group dashboard and the admin's school overview show of one student in one group,
- * kept beside the records instead of aggregated from them on every read (issue 6: a school of 5,000
+ * kept beside the records instead of aggregated from them on every read (a school of 5,000
  * students). Triggers on `records` (migration 0004) bump `changes` for every student whose records,
  * or whose group's boards, a statement wrote; a row is fresh while `facts_changes = changes`.
  * Readers refresh stale rows before they read (`src/lib/server/coach/facts.service.ts`), and a
