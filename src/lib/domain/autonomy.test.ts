@@ -11,7 +11,7 @@ import {
 	type PickInput
 } from './autonomy';
 
-const levels = [...defaultLevels]; // support, basis, repeat, enrichment, deepening
+const levels = [...defaultLevels]; // support, repeat, basis, deepening, enrichment
 
 function input(over: Partial<Omit<PickInput, 'item'>> & { item?: Partial<PickInput['item']> } = {}): PickInput {
 	const { item, ...rest } = over;
@@ -86,13 +86,19 @@ describe('decidePick: selfDirected', () => {
 
 describe('decidePick: shared', () => {
 	it('is free within the own level and one level up or down', () => {
-		for (const level of ['support', 'basis', 'repeat']) {
+		for (const level of ['repeat', 'basis', 'deepening']) {
 			expect(decidePick(input({ item: { level } }))).toEqual({ outcome: 'free', reason: 'withinLevel' });
 		}
 	});
 
+	it('reads a board stored in another order of the default levels from most support to most challenge', () => {
+		const stored = ['support', 'basis', 'repeat', 'enrichment', 'deepening'];
+		expect(decidePick(input({ boardLevels: stored, item: { level: 'deepening' } })).outcome).toBe('free');
+		expect(decidePick(input({ boardLevels: stored, item: { level: 'support' } })).outcome).toBe('needsApproval');
+	});
+
 	it('needs approval two or more levels away', () => {
-		for (const level of ['enrichment', 'deepening']) {
+		for (const level of ['support', 'enrichment']) {
 			expect(decidePick(input({ item: { level } }))).toEqual({ outcome: 'needsApproval', reason: 'outsideLevel' });
 		}
 		expect(decidePick(input({ workLevel: 'deepening', item: { level: 'repeat' } }))).toEqual({ outcome: 'needsApproval', reason: 'outsideLevel' });
@@ -175,9 +181,9 @@ describe('decidePick: total and deterministic', () => {
 
 describe('levelsWithinReach', () => {
 	it('lists the own level and its neighbours in board order', () => {
-		expect(levelsWithinReach('basis', levels)).toEqual(['support', 'basis', 'repeat']);
-		expect(levelsWithinReach('support', levels)).toEqual(['support', 'basis']);
-		expect(levelsWithinReach('deepening', levels)).toEqual(['enrichment', 'deepening']);
+		expect(levelsWithinReach('basis', levels)).toEqual(['repeat', 'basis', 'deepening']);
+		expect(levelsWithinReach('support', levels)).toEqual(['support', 'repeat']);
+		expect(levelsWithinReach('enrichment', levels)).toEqual(['deepening', 'enrichment']);
 	});
 
 	it('is empty without a (known) work level', () => {

@@ -1,5 +1,6 @@
 import type { autonomyLevels, boardModes } from './constants';
 import { byCodeUnits } from './order';
+import { inSupportOrder } from './levels';
 
 export type AutonomyLevel = (typeof autonomyLevels)[number];
 export type BoardMode = (typeof boardModes)[number];
@@ -71,9 +72,10 @@ export function decidePick(input: PickInput): PickDecision {
 	// still pick anything, but the coach approves it (the same as outside the level), and the
 	// reason tells the student and coach that the work level is what is missing. A work level whose
 	// key the board does not have (boards configure their own levels) counts as missing too.
-	const own = input.workLevel == null ? -1 : input.boardLevels.indexOf(input.workLevel);
+	const levels = inSupportOrder(input.boardLevels);
+	const own = input.workLevel == null ? -1 : levels.indexOf(input.workLevel);
 	if (own < 0) return { outcome: 'needsApproval', reason: 'noLevel' };
-	const at = input.boardLevels.indexOf(input.item.level);
+	const at = levels.indexOf(input.item.level);
 	// An item whose level the board does not list is outside every reach.
 	if (at >= 0 && Math.abs(at - own) <= sharedLevelReach) return { outcome: 'free', reason: 'withinLevel' };
 	return { outcome: 'needsApproval', reason: 'outsideLevel' };
@@ -81,9 +83,10 @@ export function decidePick(input: PickInput): PickDecision {
 
 /** The board levels a shared student may pick freely: own level ±1 (empty when unknown). */
 export function levelsWithinReach(workLevel: string | null | undefined, boardLevels: readonly string[]): string[] {
-	const own = workLevel == null ? -1 : boardLevels.indexOf(workLevel);
+	const levels = inSupportOrder(boardLevels);
+	const own = workLevel == null ? -1 : levels.indexOf(workLevel);
 	if (own < 0) return [];
-	return boardLevels.filter((_, i) => Math.abs(i - own) <= sharedLevelReach);
+	return levels.filter((_, i) => Math.abs(i - own) <= sharedLevelReach);
 }
 
 export interface StepItem {

@@ -8,6 +8,8 @@
 import { z } from 'zod';
 import { boardData, itemData, levelDef, type EntityData } from './entities';
 import { unstorableTextAt } from './text';
+import { defaultLevels } from './constants';
+import { inSupportOrder } from './levels';
 
 export const boardFileFormat = 'koers-board';
 export const boardFileVersion = 1;
@@ -15,14 +17,16 @@ export const boardFileSchemaUrl = '/schemas/koers-board.schema.json';
 export const maxBoardFileBytes = 1_000_000;
 export const maxBoardFileItems = 500;
 
-/** The default levels of a new board, with Dutch labels (a coach may rename and add). */
-export const dutchDefaultLevels: EntityData['board']['levels'] = [
-	{ key: 'support', label: 'Ondersteuning' },
-	{ key: 'basis', label: 'Basis' },
-	{ key: 'repeat', label: 'Herhaling' },
-	{ key: 'enrichment', label: 'Verrijking' },
-	{ key: 'deepening', label: 'Verdieping' }
-];
+const dutchLabels: Record<(typeof defaultLevels)[number], string> = {
+	support: 'Ondersteuning',
+	repeat: 'Herhaling',
+	basis: 'Basis',
+	deepening: 'Verdieping',
+	enrichment: 'Verrijking'
+};
+
+/** The default levels of a new board, in their fixed order, with Dutch labels (a coach may rename and add). */
+export const dutchDefaultLevels: EntityData['board']['levels'] = defaultLevels.map((key) => ({ key, label: dutchLabels[key] }));
 
 const fileBoard = z.strictObject({
 	title: boardData.shape.title,
@@ -256,7 +260,7 @@ export function toBoardFile(board: EntityData['board'], items: readonly ItemLike
 			description: board.description ?? '',
 			periodStart: board.periodStart ?? null,
 			periodEnd: board.periodEnd ?? null,
-			levels: board.levels.map(({ key, label }) => ({ key, label })),
+			levels: inSupportOrder(board.levels).map(({ key, label }) => ({ key, label })),
 			mode: board.mode
 		},
 		items: sorted.map((item) => ({
@@ -325,7 +329,7 @@ export function recordsFromFile(file: BoardFile, groupIds: readonly string[], ne
 		description: file.board.description ?? '',
 		periodStart: file.board.periodStart ?? null,
 		periodEnd: file.board.periodEnd ?? null,
-		levels: file.board.levels.map(({ key, label }) => ({ key, label })),
+		levels: inSupportOrder(file.board.levels).map(({ key, label }) => ({ key, label })),
 		mode: file.board.mode,
 		groupIds: [...groupIds]
 	};

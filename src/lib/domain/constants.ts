@@ -49,8 +49,8 @@ export const needKinds = ['didactic', 'pedagogical'] as const;
 export const boardModes = ['free', 'stepPlan'] as const;
 export const itemTypes = ['practice', 'theory', 'project', 'realAssignment'] as const;
 export const evidenceVisibilities = ['private', 'coach'] as const;
-/** Default levels of a choice board; boards may rename and add. */
-export const defaultLevels = ['support', 'basis', 'repeat', 'enrichment', 'deepening'] as const;
+/** Default levels of a choice board, from most support to most challenge; boards may rename and add. */
+export const defaultLevels = ['support', 'repeat', 'basis', 'deepening', 'enrichment'] as const;
 
 /** The pages of each area, kept on the device at sign-in so they open offline even before a first visit. */
 export const areaPages: Record<Role, readonly string[]> = {

@@ -1,5 +1,6 @@
 import type { LocalRecord } from '$lib/client/db';
 import { levelsWithinReach } from '$lib/domain/autonomy';
+import { inSupportOrder } from '$lib/domain/levels';
 import { schoolDaysSince } from '$lib/domain/triage';
 
 /** School days a pick has waited for the coach (0 on the day it was made): the dashboard's count (triage.ts). */
@@ -9,8 +10,9 @@ export function daysWaiting(createdAt: string, now: Date = new Date()): number {
 
 /** How many board levels the item sits above the student's work level; null when either is unknown. */
 export function levelsAbove(itemLevel: string, workLevel: string | null | undefined, boardLevels: readonly string[]): number | null {
-	const item = boardLevels.indexOf(itemLevel);
-	const own = workLevel == null ? -1 : boardLevels.indexOf(workLevel);
+	const levels = inSupportOrder(boardLevels);
+	const item = levels.indexOf(itemLevel);
+	const own = workLevel == null ? -1 : levels.indexOf(workLevel);
 	return item < 0 || own < 0 ? null : item - own;
 }
 

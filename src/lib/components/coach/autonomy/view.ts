@@ -4,6 +4,7 @@ import type { LocalRecord } from '$lib/client/db';
 import type { AutonomyLevelName, ProposalReason } from '$lib/domain/autonomy-proposal';
 import { dateFormat } from '$lib/i18n/intl';
 import { byCodeUnits } from '$lib/domain/order';
+import { inSupportOrder } from '$lib/domain/levels';
 import { paceLabel } from '$lib/components/coach/dashboard/labels';
 
 export const autonomyLevelNames: readonly AutonomyLevelName[] = ['guided', 'shared', 'selfDirected'];
@@ -28,11 +29,11 @@ export interface WorkLevelOption {
 	label: string;
 }
 
-/** Every level key of the boards on this device, in board order, first label wins. */
+/** Every level key of the boards on this device, from most support to most challenge, first label wins. */
 export function workLevelOptions(boards: readonly LocalRecord<'board'>[]): WorkLevelOption[] {
 	const seen = new Map<string, string>();
 	for (const b of boards) for (const l of b.data.levels ?? []) if (!seen.has(l.key)) seen.set(l.key, l.label);
-	return [...seen].map(([key, label]) => ({ key, label }));
+	return inSupportOrder([...seen].map(([key, label]) => ({ key, label })));
 }
 
 export function workLevelLabel(key: string | null | undefined, options: readonly WorkLevelOption[]): string {

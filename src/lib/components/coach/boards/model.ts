@@ -1,5 +1,6 @@
 import type { EntityData } from '$lib/domain/entities';
 import { byCodeUnits } from '$lib/domain/order';
+import { inSupportOrder } from '$lib/domain/levels';
 
 type Board = EntityData['board'];
 type Item = EntityData['item'];
@@ -26,7 +27,7 @@ export function ratingSummary(ratings: readonly { data: EntityData['rating']; cr
 
 /** The items of one board, in the order a student meets them (step plan by `order`, then by level and title). */
 export function sortItems<T extends { data: Item }>(items: readonly T[], board: Board): T[] {
-	const rank = new Map(board.levels.map((l, i) => [l.key, i]));
+	const rank = new Map(inSupportOrder(board.levels).map((l, i) => [l.key, i]));
 	return [...items].sort((a, b) => {
 		if (board.mode === 'stepPlan') {
 			const d = (a.data.order ?? 10_001) - (b.data.order ?? 10_001);
@@ -41,7 +42,7 @@ export function sortItems<T extends { data: Item }>(items: readonly T[], board: 
  * board has no level with the same key, the copy goes to the first level (the caller says so).
  */
 export function copyItem(item: Item, board: Board & { id: string }, nextOrder: number): { data: Item; levelChanged: boolean } {
-	const keys = board.levels.map((l) => l.key);
+	const keys = inSupportOrder(board.levels).map((l) => l.key);
 	const levelChanged = !keys.includes(item.level);
 	const data: Item = {
 		...structuredClone(item),

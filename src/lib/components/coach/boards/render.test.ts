@@ -73,7 +73,19 @@ describe('BoardEditor', () => {
 			props: { id: crypto.randomUUID(), boards: [], items: [], ratings: [], qualifications: [], groups, onsaved: () => {}, ondeleted: () => {} }
 		}).body;
 		expect(text(html)).toContain('Nieuw keuzebord');
-		for (const label of ['Ondersteuning', 'Basis', 'Herhaling', 'Verrijking', 'Verdieping']) expect(html).toContain(`value="${label}"`);
+		const order = ['Ondersteuning', 'Herhaling', 'Basis', 'Verdieping', 'Verrijking'].map((label) => html.indexOf(`value="${label}"`));
+		expect(order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
+	});
+
+	it('lists the levels of a board stored in another order from most support to most challenge, as its hint says', () => {
+		const stored = ['support', 'basis', 'repeat', 'enrichment', 'deepening'].map((key) => dutchDefaultLevels.find((l) => l.key === key)!);
+		const old = rec<'board'>(boardId, { ...board.data, levels: stored });
+		const html = render(BoardEditor, {
+			props: { id: boardId, boards: [old], items: [], ratings: [], qualifications: [], groups, onsaved: () => {}, ondeleted: () => {} }
+		}).body;
+		expect(text(html)).toContain('Van meeste ondersteuning naar meeste uitdaging');
+		const order = ['Ondersteuning', 'Herhaling', 'Basis', 'Verdieping', 'Verrijking'].map((label) => html.indexOf(`value="${label}"`));
+		expect(order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
 	});
 });
 

@@ -27,7 +27,8 @@ describe('buildBoards', () => {
 		const by = (title: string) => free.find((i) => i.data.title === title)!.decision;
 		expect(by('Bed opmaken')).toEqual({ outcome: 'free', reason: 'required' });
 		expect(by('Aankleden')).toEqual({ outcome: 'free', reason: 'withinLevel' });
-		expect(by('Wondzorg')).toEqual({ outcome: 'needsApproval', reason: 'outsideLevel' });
+		// Verdieping is one step above Basis, though the board stores it last.
+		expect(by('Wondzorg')).toEqual({ outcome: 'free', reason: 'withinLevel' });
 		expect(by('Raar niveau')).toEqual({ outcome: 'needsApproval', reason: 'outsideLevel' });
 	});
 
@@ -86,14 +87,14 @@ describe('levels and work processes', () => {
 	it('leaves default labels to the screen’s language and keeps the board’s own', () => {
 		expect(levelViews(boards[1]!.data).slice(0, 2)).toEqual([
 			{ key: 'support', label: null },
-			{ key: 'basis', label: 'Basis' }
+			{ key: 'repeat', label: 'Herhaling' }
 		]);
 		expect(levelViews({ title: 't', levels: [], mode: 'free', groupIds: [] }).map((l) => l.key)).toEqual([
 			'support',
-			'basis',
 			'repeat',
-			'enrichment',
-			'deepening'
+			'basis',
+			'deepening',
+			'enrichment'
 		]);
 	});
 

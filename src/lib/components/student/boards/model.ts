@@ -1,6 +1,7 @@
 import type { LocalRecord } from '$lib/client/db';
 import type { EntityData } from '$lib/domain/entities';
 import { defaultLevels } from '$lib/domain/constants';
+import { inSupportOrder } from '$lib/domain/levels';
 import {
 	decidePick,
 	earlierStepsTaken,
@@ -78,7 +79,7 @@ export function currentAutonomy(records: readonly LocalRecord<'autonomy'>[]): Au
 const defaultKeys: readonly string[] = defaultLevels;
 
 export function levelViews(board: EntityData['board']): LevelView[] {
-	const levels = board.levels?.length ? board.levels : defaultLevels.map((key) => ({ key, label: key }));
+	const levels = inSupportOrder(board.levels?.length ? board.levels : defaultLevels.map((key) => ({ key, label: key })));
 	return levels.map((l) => ({ key: l.key, label: l.label === l.key && defaultKeys.includes(l.key) ? null : l.label }));
 }
 
