@@ -96,10 +96,10 @@ describe('roster import', () => {
 	it('imports a good file: accounts, groups and memberships, each with a first password that works', async () => {
 		const file = '\uFEFFusername;name;role;group\nzoe.l;Zoë van Leeuwen;student;Zorg 2C\nbram;Bram Mulder;student;Zorg 2C\npetra;Petra Bakker;coach;Zorg 2C\n';
 		const result = await importRoster(t.db, w.a.admin, file);
-		expect(result.ok).toBe(true);
-		if (!result.ok) return;
+		if (!result.ok || !result.done) throw new Error('not imported');
 		expect(result.created.map((c) => c.username)).toEqual(['zoe.l', 'bram', 'petra']);
 		expect(result.groupsCreated).toEqual(['Zorg 2C']);
+		expect(result).toMatchObject({ moves: [], noGroup: [], coachless: [] });
 		const zoe = result.created[0]!;
 		expect((await login(t.db, { username: 'zoe.l', password: zoe.password }, '127.0.0.1')).ok).toBe(true);
 		const [group] = await t.db.select().from(groups).where(eq(groups.name, 'Zorg 2C'));
@@ -109,14 +109,76 @@ describe('roster import', () => {
 	});
 
 	it('matches existing accounts of the school and adds them to an existing group, case-insensitively', async () => {
-		const file = `username,name,role,group\n${w.a.student.username},Nieuwe Naam,student,groep 2\n`;
+		const file = `username,name,role,group\n${w.a.otherStudent.username},Nieuwe Naam,student,groep 2\n`;
 		const result = await importRoster(t.db, w.a.admin, file);
-		expect(result).toMatchObject({ ok: true, created: [], updated: 1, groupsCreated: [] });
+		expect(result).toMatchObject({ ok: true, done: true, created: [], updated: 1, groupsCreated: [], moves: [] });
 		const detail = await groupWithMembers(t.db, w.a.admin, w.a.otherGroup.id);
-		expect(detail.members.find((m) => m.id === w.a.student.id)?.displayName).toBe('Nieuwe Naam');
+		expect(detail.members.find((m) => m.id === w.a.otherStudent.id)?.displayName).toBe('Nieuwe Naam');
 	});
 
-	it('imports nothing when any row is bad, and says which line and why', async () => {
+	it('asks before giving an existing student a new group, keeps both unless told, and moves when told', async () => {
+		const groupsOf = async (userId: string) =>
+			(await t.db.select({ name: groups.name }).from(memberships).innerJoin(groups, eq(groups.id, memberships.groupId)).where(eq(memberships.userId, userId)))
+				.map((g) => g.name)
+				.sort();
+		const file = `username;name;role;group\n${w.a.student.username};Sanne de Vries;student;Groep 2\n${w.a.classmate.username};Bo Bakker;student;Groep 2\n`;
+		const asked = await importRoster(t.db, w.a.admin, file);
+		expect(asked).toEqual({
+			ok: true,
+			done: false,
+			hasRoles: true,
+			noGroup: [],
+			coachless: [],
+			moves: [
+				{ line: 2, username: w.a.student.username, displayName: 'Sanne de Vries', from: ['Groep 1'], to: 'Groep 2' },
+				{ line: 3, username: w.a.classmate.username, displayName: 'Bo Bakker', from: ['Groep 1'], to: 'Groep 2' }
+			]
+		});
+		// Asking wrote nothing: not the group, not the name.
+		expect(await groupsOf(w.a.student.id)).toEqual(['Groep 1']);
+		expect((await t.db.select().from(users).where(eq(users.id, w.a.student.id)))[0]!.displayName).not.toBe('Sanne de Vries');
+
+		const done = await importRoster(t.db, w.a.admin, file, { decided: true, move: [w.a.classmate.username] });
+		if (!done.ok || !done.done) throw new Error('not imported');
+		expect(done.moved.map((m) => m.username)).toEqual([w.a.classmate.username]);
+		expect(done.keptBoth.map((m) => m.username)).toEqual([w.a.student.username]);
+		expect(await groupsOf(w.a.student.id)).toEqual(['Groep 1', 'Groep 2']);
+		expect(await groupsOf(w.a.classmate.id)).toEqual(['Groep 2']);
+		// The coach of Groep 1 keeps the student who stayed and no longer sees the one who moved.
+		expect(await relationTo(t.db, w.a.coach, w.a.student.id)).toEqual({ coachesStudent: true });
+		expect(await relationTo(t.db, w.a.coach, w.a.classmate.id)).toEqual({ coachesStudent: false });
+		expect(await relationTo(t.db, w.a.otherCoach, w.a.classmate.id)).toEqual({ coachesStudent: true });
+	});
+
+	it('names the students who end up in no group and the groups that end up without a coach', async () => {
+		const loner = await makeUser(t.db, w.a.school.id, 'student');
+		const file = [
+			'username;name;role;group',
+			'nina;Nina Zonder Groep;student;',
+			`${loner.username};Lars Los;student;`,
+			`${w.a.otherStudent.username};Al In Groep;student;`,
+			'fleur;Fleur Nieuw;student;Zorg 3A',
+			'tim;Tim Gecoacht;student;Groep 1'
+		].join('\n');
+		const result = await importRoster(t.db, w.a.admin, file);
+		if (!result.ok || !result.done) throw new Error('not imported');
+		expect(result.noGroup).toEqual([
+			{ username: 'nina', displayName: 'Nina Zonder Groep' },
+			{ username: loner.username, displayName: 'Lars Los' }
+		]);
+		expect(result.coachless).toEqual(['Zorg 3A']);
+	});
+
+	it('a file without roles imports everyone as a student, after asking', async () => {
+		const file = 'Stamnr;Roepnaam;Tussenv.;Achternaam;Klas;Login\n104233;Sanne;de;Vries;ZW2B;s.devries\n';
+		const asked = await importRoster(t.db, w.a.admin, file);
+		expect(asked).toMatchObject({ ok: true, done: false, hasRoles: false, moves: [], coachless: ['ZW2B'] });
+		expect(await t.db.select().from(users).where(eq(users.username, 's.devries'))).toEqual([]);
+		const done = await importRoster(t.db, w.a.admin, file, { decided: true, move: [] });
+		expect(done).toMatchObject({ ok: true, done: true, created: [{ username: 's.devries', displayName: 'Sanne de Vries', role: 'student' }] });
+	});
+
+	it('imports nothing when any row is bad, and says which line, whose row and why', async () => {
 		const before = await t.db.select().from(users);
 		const file = [
 			'username;name;role;group',
@@ -126,15 +188,17 @@ describe('roster import', () => {
 			'goed2;Goed Twee;stagiair;Nieuwe Groep'
 		].join('\n');
 		const first = await importRoster(t.db, w.a.admin, file);
-		expect(first).toEqual({ ok: false, problems: [{ line: 5, code: 'role_invalid', value: 'stagiair' }] });
+		expect(first).toEqual({ ok: false, problems: [{ line: 5, code: 'role_invalid', value: 'stagiair', who: 'Goed Twee' }] });
 		const second = await importRoster(t.db, w.a.admin, file.replace('stagiair', 'student'));
 		expect(second).toEqual({
 			ok: false,
 			problems: [
-				{ line: 3, code: 'username_taken', value: w.b.student.username },
-				{ line: 4, code: 'roster_role_conflict', value: w.a.coach.username }
+				{ line: 3, code: 'username_taken', value: w.b.student.username, who: 'Van School B' },
+				{ line: 4, code: 'roster_role_conflict', value: w.a.coach.username, who: 'Was Coach', existingRole: 'coach' }
 			]
 		});
+		// Deciding does not get a bad file past the checks.
+		expect(await importRoster(t.db, w.a.admin, file.replace('stagiair', 'student'), { decided: true, move: [] })).toMatchObject({ ok: false });
 		expect(await t.db.select().from(users)).toHaveLength(before.length);
 		expect((await t.db.select().from(groups).where(eq(groups.name, 'Nieuwe Groep'))).length).toBe(0);
 	});

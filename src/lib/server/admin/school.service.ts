@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Role } from '$lib/domain/constants';
 import type { NewUser } from '$lib/domain/user';
-import { parseRoster, type RosterProblem } from '$lib/domain/roster';
+import { parseRoster, type RosterProblem, type RosterRow } from '$lib/domain/roster';
 import type { Db } from '../db';
 import { groups, memberships, users } from '../db/schema';
 import { generatePassword, hashPassword } from '../auth/password';
@@ -171,18 +171,60 @@ export async function removeMember(db: Db, actor: Actor, groupId: string, userId
 		.where(and(eq(memberships.groupId, groupId), eq(memberships.userId, userId), eq(memberships.schoolId, actor.schoolId)));
 }
 
+export interface RosterPerson {
+	username: string;
+	displayName: string;
+}
+
+/** An existing student whose group in the file is not one she is in yet. */
+export interface RosterMove extends RosterPerson {
+	line: number;
+	from: string[];
+	to: string;
+}
+
+/** What an import would do that the admin must know about or decide before anything is written. */
+export interface RosterPlan {
+	/** Move to the file's group, or keep her old groups too: the admin decides, keeping both unless told. */
+	moves: RosterMove[];
+	/** Students who end up in no group: no coach sees them. */
+	noGroup: RosterPerson[];
+	/** Groups of the file that end up without a coach: nobody sees their students either. */
+	coachless: string[];
+	/** False when the file has no role column and everyone in it becomes a student. */
+	hasRoles: boolean;
+}
+
+/** The admin's answer to the plan: `move` lists the usernames to move; the others keep both groups. */
+export interface RosterChoices {
+	decided: boolean;
+	move: string[];
+}
+
 export type RosterResult =
-	| { ok: true; created: { username: string; displayName: string; role: Role; password: string }[]; updated: number; groupsCreated: string[] }
+	| ({
+			ok: true;
+			done: true;
+			created: { username: string; displayName: string; role: Role; password: string }[];
+			updated: number;
+			groupsCreated: string[];
+			moved: RosterMove[];
+			keptBoth: RosterMove[];
+	  } & RosterPlan)
+	| ({ ok: true; done: false } & RosterPlan)
 	| { ok: false; problems: RosterProblem[] };
+
+const undecided: RosterChoices = { decided: false, move: [] };
 
 /**
  * Imports a roster file in one transaction: new accounts get a readable first password (shown once),
- * existing accounts of this school are matched by username and added to their group.
- * A file with any bad row imports nothing.
+ * existing accounts of this school are matched by username and added to their group. A file with any
+ * bad row imports nothing. When an existing student's group changes or the file has no roles, nothing
+ * is written until the admin has seen the plan and decided (`choices.decided`).
  */
-export async function importRoster(db: Db, actor: Actor, text: string): Promise<RosterResult> {
+export async function importRoster(db: Db, actor: Actor, text: string, choices: RosterChoices = undecided): Promise<RosterResult> {
 	assertAdmin(actor);
-	const { rows, problems } = parseRoster(text);
+	const { rows, problems, hasRoles } = parseRoster(text);
 	if (problems.length) return { ok: false, problems };
 
 	const existing = rows.length
@@ -195,10 +237,15 @@ export async function importRoster(db: Db, actor: Actor, text: string): Promise<
 	for (const row of rows) {
 		const found = byName.get(row.username);
 		if (!found) continue;
-		if (found.schoolId !== actor.schoolId) problems.push({ line: row.line, code: 'username_taken', value: row.username });
-		else if (found.role !== row.role) problems.push({ line: row.line, code: 'roster_role_conflict', value: row.username });
+		if (found.schoolId !== actor.schoolId) problems.push({ line: row.line, code: 'username_taken', value: row.username, who: row.displayName });
+		else if (found.role !== row.role) problems.push({ line: row.line, code: 'roster_role_conflict', value: row.username, who: row.displayName, existingRole: found.role });
 	}
 	if (problems.length) return { ok: false, problems };
+
+	const plan = { ...(await rosterPlan(db, actor, rows, existing)), hasRoles };
+	if (!choices.decided && (plan.moves.length || !hasRoles)) return { ok: true, done: false, ...plan };
+	const moving = new Set(choices.move);
+	const moved = plan.moves.filter((m) => moving.has(m.username));
 
 	const fresh = rows.filter((r) => !byName.has(r.username));
 	const passwords = fresh.map(() => generatePassword());
@@ -231,6 +278,18 @@ export async function importRoster(db: Db, actor: Actor, text: string): Promise<
 			.filter((r) => r.group)
 			.map((r) => ({ schoolId: actor.schoolId, groupId: groupId.get(r.group!.toLowerCase())!, userId: idOf.get(r.username)!, role: r.role }));
 		if (links.length) await tx.insert(memberships).values(links).onConflictDoNothing();
+		for (const m of moved) {
+			await tx
+				.delete(memberships)
+				.where(
+					and(
+						eq(memberships.schoolId, actor.schoolId),
+						eq(memberships.userId, idOf.get(m.username)!),
+						eq(memberships.role, 'student'),
+						ne(memberships.groupId, groupId.get(m.to.toLowerCase())!)
+					)
+				);
+		}
 		// Names in the file win for existing accounts: the roster is the school's source of truth.
 		for (const r of rows.filter((r) => byName.has(r.username))) {
 			await tx
@@ -240,9 +299,55 @@ export async function importRoster(db: Db, actor: Actor, text: string): Promise<
 		}
 		return {
 			ok: true as const,
+			done: true as const,
 			created: fresh.map((r, i) => ({ username: r.username, displayName: r.displayName, role: r.role, password: passwords[i]! })),
 			updated: rows.length - fresh.length,
-			groupsCreated
+			groupsCreated,
+			moved,
+			keptBoth: plan.moves.filter((m) => !moving.has(m.username)),
+			...plan
 		};
 	});
+}
+
+/** Reads what the plan needs: the groups the file's existing people are in, and which groups have a coach. */
+async function rosterPlan(db: Db, actor: Actor, rows: RosterRow[], existing: { id: string; username: string }[]): Promise<Omit<RosterPlan, 'hasRoles'>> {
+	const ids = existing.map((u) => u.id);
+	const current = ids.length
+		? await db
+				.select({ userId: memberships.userId, name: groups.name })
+				.from(memberships)
+				.innerJoin(groups, eq(groups.id, memberships.groupId))
+				.where(and(eq(memberships.schoolId, actor.schoolId), inArray(memberships.userId, ids)))
+				.orderBy(asc(groups.name))
+		: [];
+	const groupsOf = new Map<string, string[]>();
+	for (const u of existing) groupsOf.set(u.username, current.filter((c) => c.userId === u.id).map((c) => c.name));
+
+	const fileGroups = new Map<string, string>();
+	for (const r of rows) if (r.group && !fileGroups.has(r.group.toLowerCase())) fileGroups.set(r.group.toLowerCase(), r.group);
+	const coached = fileGroups.size
+		? await db
+				.selectDistinct({ name: groups.name })
+				.from(groups)
+				.innerJoin(memberships, eq(memberships.groupId, groups.id))
+				.where(
+					and(
+						eq(groups.schoolId, actor.schoolId),
+						eq(memberships.role, 'coach'),
+						inArray(sql`lower(${groups.name})`, [...fileGroups.keys()])
+					)
+				)
+		: [];
+	const hasCoach = new Set([...coached.map((g) => g.name.toLowerCase()), ...rows.filter((r) => r.role === 'coach' && r.group).map((r) => r.group!.toLowerCase())]);
+
+	const students = rows.filter((r) => r.role === 'student');
+	const person = (r: RosterRow) => ({ username: r.username, displayName: r.displayName });
+	return {
+		moves: students
+			.filter((r) => r.group && groupsOf.get(r.username)?.length && !groupsOf.get(r.username)!.some((g) => g.toLowerCase() === r.group!.toLowerCase()))
+			.map((r) => ({ ...person(r), line: r.line, from: groupsOf.get(r.username)!, to: r.group! })),
+		noGroup: students.filter((r) => !r.group && !groupsOf.get(r.username)?.length).map(person),
+		coachless: [...fileGroups.entries()].filter(([key]) => !hasCoach.has(key)).map(([, name]) => name)
+	};
 }
