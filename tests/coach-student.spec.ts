@@ -26,7 +26,7 @@ test.describe('coach student page', () => {
 		await page.keyboard.press('ArrowRight');
 		await expect(page.getByRole('tab', { name: /Keuzes en cycli/ })).toHaveAttribute('aria-selected', 'true');
 		await expect(page.getByTestId('coach-choice').first()).toBeVisible();
-		for (const name of ['Intake', 'Portfolio', 'Cijfers', 'Coachgesprekken', 'Tijdlijn']) {
+		for (const name of ['Intake', 'Portfolio', 'Cijfers', 'Coachgesprekken', 'Zelfstandigheid', 'Tijdlijn']) {
 			await page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
 			await expect(page.getByRole('tabpanel')).toBeVisible();
 			await expectNoAxeViolations(page, `coach student: ${name}`);

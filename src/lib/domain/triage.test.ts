@@ -59,6 +59,12 @@ describe('triage', () => {
 		expect(urgency({ confidence: 8, latestMark: 6 })).toBe('fine');
 	});
 
+	it('says since when a learning question and a question back wait, in school days', () => {
+		expect(triage({ ...calm, waitingQuestions: 2, questionSince: daysBack(7) }, today).reasons).toEqual([{ kind: 'question', count: 2, days: 5 }]);
+		expect(triage({ ...calm, repliesWaiting: 1, replySince: daysBack(2) }, today).reasons).toEqual([{ kind: 'reply', count: 1, days: 2 }]);
+		expect(triage({ ...calm, waitingQuestions: 1 }, today).reasons).toEqual([{ kind: 'question', count: 1, days: null }]);
+	});
+
 	it('counts quiet in school days: a week is "soon", ten school days is "now" (Noah, 12 days)', () => {
 		// Wed 18 Nov → Wed 25 Nov: 5 school days.
 		expect(triage({ ...calm, lastLogAt: daysBack(7) }, today).reasons).toEqual([{ kind: 'quietWeek', days: 5, performing: true }]);

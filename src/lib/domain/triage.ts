@@ -23,11 +23,11 @@ export type Urgency = 'now' | 'soon' | 'fine';
 /** A reason, with the numbers its sentence needs; phrased for the coach in the interface. */
 export type TriageReason =
 	| { kind: 'approval'; count: number; days: number | null }
-	| { kind: 'reply'; count: number }
+	| { kind: 'reply'; count: number; days: number | null }
 	| { kind: 'lowReflection'; mark: number; target: number }
 	| { kind: 'noLog'; days: number; performing: boolean }
 	| { kind: 'confidenceDrop'; from: number; to: number }
-	| { kind: 'question'; count: number }
+	| { kind: 'question'; count: number; days: number | null }
 	| { kind: 'help'; days: number | null }
 	| { kind: 'quietWeek'; days: number; performing: boolean }
 	| { kind: 'goalOverdue'; count: number }
@@ -58,10 +58,12 @@ export interface TriageInput {
 	/** Picks waiting for the coach's approval, and since when the oldest waits. */
 	awaitingApproval: number;
 	approvalSince: string | null;
-	/** Learning questions without a (newer) coach answer. */
+	/** Learning questions without a (newer) coach answer, and since when the oldest of them waits. */
 	waitingQuestions: number;
-	/** Threads in which the student's reply asks something and is newer than the coach's last message. */
+	questionSince?: string | null;
+	/** Threads in which the student's reply asks something and is newer than the coach's last message, and since when the oldest waits. */
 	repliesWaiting: number;
+	replySince?: string | null;
 	/** The oldest help request in a log that no coach feedback or check-in has followed. */
 	helpAskedAt: string | null;
 	/** The latest reflection's mark and the student's own target for it, when the coach has not responded to it. */
@@ -133,7 +135,7 @@ const weight: Record<TriageReasonKind, number> = {
 export function triage(input: TriageInput, today: Date): Triage {
 	const reasons: TriageReason[] = [];
 	if (input.awaitingApproval > 0) reasons.push({ kind: 'approval', count: input.awaitingApproval, days: schoolDaysSince(input.approvalSince, today) });
-	if (input.repliesWaiting > 0) reasons.push({ kind: 'reply', count: input.repliesWaiting });
+	if (input.repliesWaiting > 0) reasons.push({ kind: 'reply', count: input.repliesWaiting, days: schoolDaysSince(input.replySince, today) });
 	if (input.reflection && input.reflection.mark <= input.reflection.target - reflectionBelowTarget) {
 		reasons.push({ kind: 'lowReflection', mark: input.reflection.mark, target: input.reflection.target });
 	}
@@ -145,7 +147,7 @@ export function triage(input: TriageInput, today: Date): Triage {
 		reasons.push({ kind: 'confidenceDrop', from: input.confidence, to: input.latestMark });
 	}
 
-	if (input.waitingQuestions > 0) reasons.push({ kind: 'question', count: input.waitingQuestions });
+	if (input.waitingQuestions > 0) reasons.push({ kind: 'question', count: input.waitingQuestions, days: schoolDaysSince(input.questionSince, today) });
 	if (input.helpAskedAt) reasons.push({ kind: 'help', days: schoolDaysSince(input.helpAskedAt, today) });
 	if (quietDays !== null && quietDays >= quietWeekFrom && quietDays < noLogFrom) reasons.push({ kind: 'quietWeek', days: quietDays, performing: input.performing });
 	if (input.goalsOverdue > 0) reasons.push({ kind: 'goalOverdue', count: input.goalsOverdue });

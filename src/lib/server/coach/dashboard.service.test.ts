@@ -7,7 +7,7 @@ import { useTwoSchools, type TestDatabase, type TwoSchools } from '$test/use-db'
 import type { Actor } from '../policy';
 import { sync } from '../sync/sync';
 import { ApiError } from '../http/api';
-import { groupDashboard, loadDashboardRows } from './dashboard.service';
+import { groupDashboard, loadDashboardRows, studentAttention } from './dashboard.service';
 import { schoolDaysSince } from '$lib/domain/triage';
 import { put } from '$test/ops';
 import { sql } from 'drizzle-orm';
@@ -121,7 +121,7 @@ describe('group dashboard', () => {
 				...(quiet >= 10 ? [{ kind: 'noLog', days: quiet, performing: true }] : []),
 				// The intake said 8, the latest self-mark is 4.
 				{ kind: 'confidenceDrop', from: 8, to: 4 },
-				{ kind: 'question', count: 1 },
+				{ kind: 'question', count: 1, days: 0 },
 				...(quiet < 10 ? [{ kind: 'quietWeek', days: quiet, performing: true }] : []),
 				{ kind: 'behind' }
 			]
@@ -262,6 +262,21 @@ describe('group dashboard', () => {
 		const dashboard = await groupDashboard(t.db, w.a.coach, w.a.group.id, today);
 		expect(dashboard.coaches).toEqual([{ id: w.a.coach.id, displayName: w.a.coach.displayName }]);
 		expect(dashboard.rows.map((r) => r.status)).toContain('now');
+	});
+
+	it('tells the coach on a student’s own page what waits on them, with how long a learning question waits', async () => {
+		await seed();
+		// The unanswered question was asked nine days ago.
+		await t.db.execute(sql`update records set created_at = ${ago(9)}::timestamptz where entity = 'question' and data->>'text' = 'Waarom tellen we per dienst?'`);
+		await t.db.execute(sql`update student_facts set changes = coalesce(changes, 0) + 1`);
+		const waiting = await studentAttention(t.db, w.a.coach, w.a.student.id, today);
+		expect(waiting?.attention.reasons).toContainEqual({ kind: 'question', count: 1, days: schoolDaysSince(ago(9), today) });
+		expect(waiting?.attention.reasons[0]).toMatchObject({ kind: 'approval', count: 1 });
+		const classmate = await studentAttention(t.db, w.a.coach, w.a.classmate.id, today);
+		expect(classmate?.attention.reasons).toContainEqual({ kind: 'reply', count: 1, days: 0 });
+		// Only through a group the coach coaches.
+		expect(await studentAttention(t.db, w.a.otherCoach, w.a.student.id, today)).toBeNull();
+		expect(await studentAttention(t.db, w.b.coach, w.a.student.id, today)).toBeNull();
 	});
 
 	it('is "not found" for a coach of another group, another school, a student and an admin', async () => {

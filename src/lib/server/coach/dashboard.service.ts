@@ -80,7 +80,9 @@ export function toDashboardRow(student: { id: string; name: string; username: st
 			awaitingApproval: card.awaitingApproval,
 			approvalSince: card.approvalSince ?? null,
 			waitingQuestions,
+			questionSince: card.questionSince ?? null,
 			repliesWaiting: card.repliesWaiting ?? 0,
+			replySince: card.replySince ?? null,
 			helpAskedAt: card.helpAskedAt ?? null,
 			reflection: card.reflection ?? null,
 			lastActivityAt,
@@ -125,6 +127,25 @@ export async function loadDashboardRows(db: Db, actor: Actor, groupId: string, t
 	);
 	const first = raw[0] ? facts.get(`${raw[0].group_id}:${raw[0].user_id}`) : undefined;
 	return { group, period: { start: first?.pace.start ?? null, end: first?.pace.end ?? null }, rows };
+}
+
+/**
+ * What waits on the coach for one student (the dashboard's triage, same facts and rule), from the first
+ * group by name that the actor coaches and the student is in; null when they share none.
+ */
+export async function studentAttention(db: Db, actor: Actor, studentId: string, today: Date = new Date()) {
+	const [shared] = await queryRows<{ group_id: string }>(
+		db,
+		sql`select c.group_id from memberships c
+			join memberships s on s.group_id = c.group_id and s.school_id = c.school_id and s.user_id = ${studentId} and s.role = 'student'
+			join groups g on g.id = c.group_id
+			where c.user_id = ${actor.id} and c.role = 'coach' and c.school_id = ${actor.schoolId}
+			order by g.name, g.id limit 1`
+	);
+	if (!shared) return null;
+	const { rows } = await loadDashboardRows(db, actor, shared.group_id, today);
+	const row = rows.find((r) => r.id === studentId);
+	return row ? { attention: row.attention, at: today.toISOString() } : null;
 }
 
 /** Everything the group page needs: the rows plus the group's coaches. */

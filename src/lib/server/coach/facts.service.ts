@@ -53,10 +53,13 @@ export interface CardFacts {
 	unansweredFeedbackAt: string | null;
 	/** Threads where the student's reply asks something (a question mark) and no coach message came since. */
 	repliesWaiting: number;
+	/** Since when the oldest of those replies, and the oldest learning question without a coach answer, wait. */
+	replySince: string | null;
+	questionSince: string | null;
 }
 
-/** Bumped when CardFacts gains a field (triage's facts came with 2). */
-export const cardVersion = 2 as const;
+/** Bumped when CardFacts gains a field (triage's facts came with 2, how long questions wait with 3). */
+export const cardVersion = 3 as const;
 
 const noCard: CardFacts = {
 	v: cardVersion,
@@ -73,7 +76,9 @@ const noCard: CardFacts = {
 	confidence: null,
 	goalDates: [],
 	unansweredFeedbackAt: null,
-	repliesWaiting: 0
+	repliesWaiting: 0,
+	replySince: null,
+	questionSince: null
 };
 
 /** How many of the latest self-marks the trend shows. */
@@ -112,6 +117,8 @@ interface InputRow {
 	goal_dates: string[] | null;
 	unanswered_feedback_at: Date | string | null;
 	replies_waiting: number | null;
+	reply_since: Date | string | null;
+	question_since: Date | string | null;
 }
 
 /**
@@ -211,7 +218,8 @@ export function factsQuery(schoolId: string, pairs: Pair[], marks = trendLength)
 			group by f.question_id
 		),
 		waiting as (
-			select q.owner_id as user_id, count(*)::int as waiting_questions
+			select q.owner_id as user_id, count(*)::int as waiting_questions,
+				min(greatest(q.created_at, a.replied_at)) as question_since
 			from recs q left join answers a on a.target_id = q.id::text
 			where q.entity = 'question' and (a.answered_at is null or a.replied_at > a.answered_at)
 			group by q.owner_id
@@ -246,7 +254,7 @@ export function factsQuery(schoolId: string, pairs: Pair[], marks = trendLength)
 			group by c.owner_id
 		),
 		replies_waiting as (
-			select s.owner_id as user_id, count(*)::int as n
+			select s.owner_id as user_id, count(*)::int as n, min(s.at) as since
 			from (
 				select f.owner_id, f.fb_target, max(f.created_at) as at
 				from recs f where f.entity = 'feedback' and f.author_id = f.owner_id and f.kind = 'reply' and f.fb_asks
@@ -289,7 +297,8 @@ export function factsQuery(schoolId: string, pairs: Pair[], marks = trendLength)
 			pp.approval_since, h.help_asked_at,
 			case when not rf.responded then rf.rating_after end as reflection_mark,
 			case when not rf.responded then rf.rating_target end as reflection_target,
-			se.confidence, se.goal_dates, ua.at as unanswered_feedback_at, coalesce(rw.n, 0) as replies_waiting
+			se.confidence, se.goal_dates, ua.at as unanswered_feedback_at, coalesce(rw.n, 0) as replies_waiting,
+			rw.since as reply_since, w.question_since
 		from pairs p
 		left join period pe on pe.group_id = p.group_id
 		left join per_pair pp on pp.group_id = p.group_id and pp.user_id = p.user_id
@@ -338,7 +347,9 @@ export function toFacts(row: InputRow): StudentFacts {
 			confidence: row.confidence == null ? null : Number(row.confidence),
 			goalDates: row.goal_dates ?? [],
 			unansweredFeedbackAt: iso(row.unanswered_feedback_at),
-			repliesWaiting: Number(row.replies_waiting ?? 0)
+			repliesWaiting: Number(row.replies_waiting ?? 0),
+			replySince: iso(row.reply_since),
+			questionSince: iso(row.question_since)
 		}
 	};
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DashboardRow } from '$lib/domain/dashboard';
-import { ago, marksView, possessive, rowView } from './labels';
+import { ago, marksView, possessive, reasonLabel, rowView } from './labels';
 
 describe('ago', () => {
 	const today = new Date(2026, 10, 23, 15);
@@ -68,6 +68,14 @@ describe('what a dashboard row says', () => {
 		expect(v.lastLog).toBe('laatste log 9 dagen geleden');
 		expect(v.questions).toBe('2 wachten op jou');
 		expect(v.approvals).toBe('1 keuze wacht op akkoord');
+	});
+
+	it('says how long a question, a question back and a help request wait, as it does for a pick', () => {
+		expect(reasonLabel({ kind: 'question', count: 1, days: 4 }, 'Lotte Bakker')).toBe('Geef feedback op Lottes leervraag (wacht al 4 schooldagen)');
+		expect(reasonLabel({ kind: 'reply', count: 2, days: 3 }, 'Lotte Bakker')).toBe('Beantwoord 2 vragen van Lotte aan jou (wacht al 3 schooldagen)');
+		expect(reasonLabel({ kind: 'help', days: 6 }, 'Lotte Bakker')).toBe('Vraag Lotte of het gelukt is: vroeg om hulp in het logboek (wacht al 6 schooldagen)');
+		// A day or less is not worth a word.
+		expect(reasonLabel({ kind: 'question', count: 1, days: 1 }, 'Lotte Bakker')).toBe('Geef feedback op Lottes leervraag');
 	});
 
 	it('writes a Dutch possessive as Dutch does', () => {

@@ -32,21 +32,24 @@ export function possessive(name: string, locale: string = getLocale()): string {
 	return `${name}s`;
 }
 
+/** "… (wacht al 3 schooldagen)": how long it waits, once that is more than a day. */
+function waited(text: string, days: number | null | undefined): string {
+	return days != null && days >= 2 ? `${text} (${m.triage_waiting_days({ days })})` : text;
+}
+
 /** What the coach can do about a reason, as a sentence with the student's first name. */
 export function reasonLabel(r: TriageReason, fullName: string): string {
 	const name = firstName(fullName);
 	const whose = possessive(name);
 	switch (r.kind) {
-		case 'approval': {
-			const text = m.triage_approval({ count: r.count, name, whose });
-			return r.days !== null && r.days >= 2 ? `${text} (${m.triage_waiting_days({ days: r.days })})` : text;
-		}
+		case 'approval':
+			return waited(m.triage_approval({ count: r.count, name, whose }), r.days);
 		case 'question':
-			return m.triage_question({ count: r.count, name, whose });
+			return waited(m.triage_question({ count: r.count, name, whose }), r.days);
 		case 'reply':
-			return m.triage_reply({ count: r.count, name, whose });
+			return waited(m.triage_reply({ count: r.count, name, whose }), r.days);
 		case 'help':
-			return m.triage_help({ name });
+			return waited(m.triage_help({ name }), r.days);
 		case 'lowReflection':
 			return m.triage_lowReflection({ whose, mark: r.mark, target: r.target });
 		case 'noLog':
