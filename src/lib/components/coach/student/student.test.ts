@@ -9,6 +9,7 @@ import {
 	storeTemplates,
 	templatesKey,
 	questionWaits,
+	sentState,
 	threadOf,
 	type RecordLike
 } from './student';
@@ -171,5 +172,20 @@ describe('templates', () => {
 	it('puts a template after what is typed already', () => {
 		expect(insertTemplate('', 'T')).toBe('T');
 		expect(insertTemplate('Hallo  \n', 'T')).toBe('Hallo\n\nT');
+	});
+});
+
+describe('sentState', () => {
+	const at = '2026-12-07T09:05:00.000Z';
+	it('says "sent" only with the server’s receipt: kept on the device offline, on its way online', () => {
+		expect(sentState({ pending: 1, syncedAt: null }, undefined, false)).toEqual({ state: 'kept' });
+		expect(sentState({ pending: 1, syncedAt: null }, undefined, true)).toEqual({ state: 'sending' });
+		expect(sentState({ pending: 0, syncedAt: at }, undefined, true)).toEqual({ state: 'sent', at });
+		expect(sentState({ pending: 0, syncedAt: null }, undefined, true)).toBeNull();
+		expect(sentState(undefined, undefined, true)).toBeNull();
+	});
+
+	it('a message the server refused is not "on its way": it says why', () => {
+		expect(sentState({ pending: 1, syncedAt: null }, { error: 'Dit mag jij niet opslaan.' }, true)).toEqual({ state: 'refused', reason: 'Dit mag jij niet opslaan.' });
 	});
 });

@@ -202,3 +202,19 @@ export function storeTemplates(storage: Pick<Storage, 'setItem'> | undefined, co
 		return false;
 	}
 }
+
+/**
+ * Where a message the coach just sent stands, from its record on this device: refused by the server,
+ * on its way (online), kept here until there is a connection, or at the server (its receipt).
+ * Null while there is nothing to say yet.
+ */
+export function sentState(
+	record: { pending: number; syncedAt: string | null } | null | undefined,
+	refused: { error?: string } | undefined,
+	online: boolean
+): { state: 'refused'; reason: string } | { state: 'sending' } | { state: 'kept' } | { state: 'sent'; at: string } | null {
+	if (!record) return null;
+	if (refused) return { state: 'refused', reason: refused.error ?? '' };
+	if (record.pending > 0) return { state: online ? 'sending' : 'kept' };
+	return record.syncedAt ? { state: 'sent', at: record.syncedAt } : null;
+}
