@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import type { Page } from '@playwright/test';
-import { signInWithForm, unique } from './helpers';
+import { expectNoAxeViolations, signInWithForm, unique } from './helpers';
 import { openDemoGroup } from './coach-helpers';
 
 /** Has the server got a feedback record with this text (as this user sees it)? */
@@ -50,10 +50,15 @@ test('the coach gives feedforward on a learning question; the student sees it an
 	// The home page says what the message is and what it is about, and "Bekijk" opens the goal with it in view.
 	await student.goto('/student');
 	const message = student.getByTestId('home-message').filter({ hasText: tip });
-	await expect(message).toContainText('Feedforward: je volgende stap over “Hoe kan ik deze week op mijn stage veilig een bewoner tillen');
+	await expect(message).toContainText('Feedforward: tip voor je volgende stap over “Hoe kan ik deze week op mijn stage veilig een bewoner tillen');
 	await message.getByRole('link', { name: /^Bekijk het bericht over Hoe kan ik/ }).click();
 	await expect(student.locator('#goal-title')).toHaveValue(goalTitle);
-	await expect(student.getByTestId('feedback').filter({ hasText: tip })).toBeVisible();
+	// Exactly that message, in view and with the focus (on a phone it is below the goal's form).
+	const opened = student.getByTestId('feedback').filter({ hasText: tip });
+	await expect(opened).toBeInViewport();
+	await expect(opened).toBeFocused();
+	expect(new URL(student.url()).hash).toMatch(/^#feedback-[0-9a-f-]{36}$/);
+	await expectNoAxeViolations(student, 'goal opened at a coach message');
 	await student.getByLabel('Jouw reactie').last().fill('Goed idee, ik vraag het morgen.');
 	await student.getByRole('button', { name: 'Reactie versturen' }).last().click();
 	await expect.poll(() => onServer(student, 'ik vraag het morgen'), { timeout: 20_000 }).toBe(true);
