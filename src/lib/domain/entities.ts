@@ -169,7 +169,9 @@ export const boardData = z.strictObject({
 		.max(12)
 		.default(defaultLevels.map((key) => ({ key, label: key }))),
 	mode: z.enum(boardModes).default('free'),
-	groupIds: z.array(uuid).max(50).default([])
+	groupIds: z.array(uuid).max(50).default([]),
+	/** A board not published yet (an import, until the coach publishes it): coaches only, never a student. */
+	draft: z.boolean().optional()
 });
 
 export const itemData = z.strictObject({

@@ -147,6 +147,8 @@ export const records = pgTable(
 		groupIds: uuid('group_ids').array().notNull().default(sql`'{}'::uuid[]`),
 		/** Evidence a student keeps to themselves: never sent to coaches. */
 		private: boolean('private').notNull().default(false),
+		/** A board not published yet, and its items: never sent to students. */
+		draft: boolean('draft').notNull().default(false),
 		rev: bigint('rev', { mode: 'number' }).notNull(),
 		deleted: boolean('deleted').notNull().default(false),
 		data: jsonb('data').$type<Record<string, unknown>>(),

@@ -21,6 +21,7 @@ const columns = {
 	parentId: records.parentId,
 	groupIds: records.groupIds,
 	private: records.private,
+	draft: records.draft,
 	deleted: records.deleted,
 	rev: records.rev,
 	data: records.data
@@ -158,6 +159,7 @@ export async function applyOps(db: Db, scope: Scope, ops: Op[]): Promise<OpResul
 				parentId: placement.parentId,
 				groupIds: placement.groupIds,
 				private: placement.private,
+				draft: placement.draft,
 				rev,
 				deleted: op.action === 'delete',
 				data: op.action === 'delete' ? null : data,
@@ -185,6 +187,7 @@ export async function applyOps(db: Db, scope: Scope, ops: Op[]): Promise<OpResul
 						parentId: sql`excluded.parent_id`,
 						groupIds: sql`excluded.group_ids`,
 						private: sql`excluded.private`,
+						draft: sql`excluded.draft`,
 						rev: sql`excluded.rev`,
 						deleted: sql`excluded.deleted`,
 						data: sql`excluded.data`,
@@ -195,7 +198,7 @@ export async function applyOps(db: Db, scope: Scope, ops: Op[]): Promise<OpResul
 		for (const part of chunks(applied, 500)) await tx.insert(appliedOps).values(part);
 		for (const boardId of boards) {
 			const board = finalState.get(boardId)!;
-			await followBoard(tx, boardId, board.groupIds ?? [], !!board.deleted, actor.id, applied.find((a) => a.recordId === boardId)!.opId);
+			await followBoard(tx, boardId, board.groupIds ?? [], !!board.draft, !!board.deleted, actor.id, applied.find((a) => a.recordId === boardId)!.opId);
 		}
 		return results;
 	});
@@ -297,15 +300,15 @@ function chunks<T>(list: T[], size: number): T[][] {
 }
 
 /**
- * Items see what their board sees: when a board's groups change, its items follow with a new rev
- * (so students who now see the board also get its items); when a board is deleted, so are its items.
+ * Items see what their board sees: when a board's groups change or it is published, its items follow with
+ * a new rev (so students who now see the board also get its items); when a board is deleted, so are its items.
  */
-async function followBoard(tx: Tx, boardId: string, groupIds: string[], deleted: boolean, actorId: string, opId: string) {
+async function followBoard(tx: Tx, boardId: string, groupIds: string[], draft: boolean, deleted: boolean, actorId: string, opId: string) {
 	const items = await tx
 		.select(columns)
 		.from(records)
 		.where(and(eq(records.parentId, boardId), eq(records.entity, 'item'), eq(records.deleted, false)));
-	const changed = items.filter((i) => deleted || i.groupIds.join() !== groupIds.join());
+	const changed = items.filter((i) => deleted || i.draft !== draft || i.groupIds.join() !== groupIds.join());
 	if (!changed.length) return;
 	const revs = await nextRevs(tx, changed.length);
 	for (const [i, item] of changed.entries()) {
@@ -316,7 +319,7 @@ async function followBoard(tx: Tx, boardId: string, groupIds: string[], deleted:
 		}
 		await tx
 			.update(records)
-			.set({ groupIds, rev: revs[i]!, updatedAt: new Date(), ...(deleted ? { deleted: true, data: null } : {}) })
+			.set({ groupIds, draft, rev: revs[i]!, updatedAt: new Date(), ...(deleted ? { deleted: true, data: null } : {}) })
 			.where(eq(records.id, item.id));
 	}
 }

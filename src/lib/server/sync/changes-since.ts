@@ -31,7 +31,8 @@ function scopeParts(actor: Actor, groups: SQL, students: SQL): SQL[] {
 	const parts: SQL[] = [];
 	if (actor.role === 'student') {
 		parts.push(sql`owner_id = ${actor.id}`);
-		parts.push(sql`entity in ('board', 'item') and group_ids && ${groups} and owner_id is null`);
+		// A board not published yet, and its items, reach coaches only.
+		parts.push(sql`entity in ('board', 'item') and group_ids && ${groups} and owner_id is null and not draft`);
 	} else if (actor.role === 'coach') {
 		parts.push(sql`owner_id = any(${students})`);
 		parts.push(sql`entity in ('board', 'item', 'need') and (group_ids && ${groups} or author_id = ${actor.id}) and owner_id is null`);
@@ -75,7 +76,7 @@ export async function scopeAndNewer(db: Db, actor: Actor, rev: number): Promise<
 
 /**
  * Everything in the user's scope written after `rev`, oldest first, at most `limit`.
- * Students: their own records, the boards and items of their groups, the school's qualifications.
+ * Students: their own records, the published boards and items of their groups, the school's qualifications.
  * Coaches: the records of the students they coach (a student's private evidence arrives as deleted),
  * the boards, items and needs of their groups, qualifications.
  */

@@ -12,6 +12,8 @@ export interface Existing {
 	parentId: string | null;
 	groupIds: string[];
 	private: boolean;
+	/** A board not published yet, or an item of one. */
+	draft: boolean;
 	deleted: boolean;
 	rev: number;
 	data: Record<string, unknown> | null;
@@ -23,6 +25,7 @@ export interface Placement {
 	parentId: string | null;
 	groupIds: string[];
 	private: boolean;
+	draft: boolean;
 }
 
 export type Decision = { ok: true; placement: Placement } | { ok: false; code: string };
@@ -80,7 +83,8 @@ export async function decide(
 				const ref = merged[field];
 				if (ref == null) continue;
 				const target = await lookup(String(ref));
-				if (!target || target.entity !== 'item') return no('sync_ref_missing');
+				// An item of a board not published yet does not exist for a student.
+				if (!target || target.entity !== 'item' || (actor.role === 'student' && target.draft)) return no('sync_ref_missing');
 			}
 			if (entity === 'choice' && actor.role === 'student') {
 				const refused = choiceStatusRule(existing, merged);
@@ -88,14 +92,14 @@ export async function decide(
 			}
 			return {
 				ok: true,
-				placement: { ownerId: owner, parentId: null, groupIds: [], private: entity === 'evidence' && merged.visibility === 'private' }
+				placement: { ownerId: owner, parentId: null, groupIds: [], private: entity === 'evidence' && merged.visibility === 'private', draft: false }
 			};
 		}
 
 		case 'aboutStudent': {
 			const studentId = merged[rule.studentField!] ?? existing?.ownerId;
 			if (!coaches(studentId) || (existing && existing.ownerId !== studentId)) return no('sync_forbidden');
-			return { ok: true, placement: { ownerId: String(studentId), parentId: null, groupIds: [], private: false } };
+			return { ok: true, placement: { ownerId: String(studentId), parentId: null, groupIds: [], private: false, draft: false } };
 		}
 
 		case 'feedback': {
@@ -111,9 +115,10 @@ export async function decide(
 			if (merged.suggestedItemId != null) {
 				if (actor.role === 'student') return no('sync_forbidden');
 				const item = await lookup(String(merged.suggestedItemId));
-				if (!item || item.deleted || item.entity !== 'item') return no('sync_ref_missing');
+				// The student could not open a suggestion on a board that is not published yet.
+				if (!item || item.deleted || item.entity !== 'item' || item.draft) return no('sync_ref_missing');
 			}
-			return { ok: true, placement: { ownerId: target.ownerId, parentId: null, groupIds: [], private: false } };
+			return { ok: true, placement: { ownerId: target.ownerId, parentId: null, groupIds: [], private: false, draft: false } };
 		}
 
 		case 'board': {
@@ -121,7 +126,10 @@ export async function decide(
 			if (existing && !boardWritable(existing)) return no('sync_forbidden');
 			const groupIds = action === 'delete' ? existing!.groupIds : ((merged.groupIds as string[]) ?? []);
 			if (!groupIds.every((g) => scope.groupIds.includes(g)) && action !== 'delete') return no('sync_forbidden');
-			return { ok: true, placement: { ownerId: null, parentId: null, groupIds, private: false } };
+			const draft = action === 'delete' ? existing!.draft : merged.draft === true;
+			// Students may have picked from a published board: it does not go back to being a draft.
+			if (existing && !existing.draft && draft) return no('sync_board_published');
+			return { ok: true, placement: { ownerId: null, parentId: null, groupIds, private: false, draft } };
 		}
 
 		case 'item': {
@@ -134,7 +142,7 @@ export async function decide(
 				const from = await lookup(existing.parentId ?? '');
 				if (!from || !boardWritable(from)) return no('sync_forbidden');
 			}
-			return { ok: true, placement: { ownerId: null, parentId: boardId, groupIds: board.groupIds, private: false } };
+			return { ok: true, placement: { ownerId: null, parentId: boardId, groupIds: board.groupIds, private: false, draft: board.draft } };
 		}
 
 		case 'need': {
@@ -144,16 +152,16 @@ export async function decide(
 			if (existing && !existing.groupIds.every((g) => scope.groupIds.includes(g))) return no('sync_forbidden');
 			const students = (merged.studentIds as string[] | undefined) ?? [];
 			if (!students.every((s) => scope.studentIds.has(s))) return no('sync_forbidden');
-			return { ok: true, placement: { ownerId: null, parentId: null, groupIds: [groupId], private: false } };
+			return { ok: true, placement: { ownerId: null, parentId: null, groupIds: [groupId], private: false, draft: false } };
 		}
 
 		case 'school': {
 			if (actor.role === 'student') return no('sync_forbidden');
-			return { ok: true, placement: { ownerId: null, parentId: null, groupIds: [], private: false } };
+			return { ok: true, placement: { ownerId: null, parentId: null, groupIds: [], private: false, draft: false } };
 		}
 	}
 	// A delete of a student's own record.
-	return { ok: true, placement: { ownerId: existing!.ownerId, parentId: existing!.parentId, groupIds: existing!.groupIds, private: existing!.private } };
+	return { ok: true, placement: { ownerId: existing!.ownerId, parentId: existing!.parentId, groupIds: existing!.groupIds, private: existing!.private, draft: existing!.draft } };
 }
 
 /**

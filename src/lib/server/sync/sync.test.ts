@@ -229,6 +229,32 @@ describe('scope of changes', () => {
 		expect((await visible(w.a.student)).every((c) => c.deleted)).toBe(true);
 	});
 
+	it('a board not published yet reaches the coaches only; publishing brings it and its items to students, and it stays published', async () => {
+		const board = put('board', { title: 'Geïmporteerd bord', groupIds: [w.a.group.id], draft: true });
+		const item = put('item', { boardId: board.id, title: 'Opdracht', level: 'basis' });
+		await push(w.a.coach, board, item);
+		expect((await visible(w.a.coach)).map((c) => c.id).sort()).toEqual([board.id, item.id].sort());
+		expect((await visible(w.a.otherCoach)).map((c) => c.id)).toEqual([]);
+		expect(await visible(w.a.student)).toEqual([]);
+		// Nor can a student pick or rate what they cannot see, nor a coach suggest it.
+		const refused = await push(w.a.student, put('choice', { itemId: item.id, status: 'planned' }), put('rating', { itemId: item.id, stars: 4 }));
+		expect(refused.results.map((r) => r.code)).toEqual(['sync_ref_missing', 'sync_ref_missing']);
+		const goal = put('goal', { title: 'Van Daan' });
+		await push(w.a.student, goal);
+		const suggestion = put('feedback', { targetEntity: 'goal', targetId: goal.id, kind: 'feedforward', body: 'Probeer deze', suggestedItemId: item.id });
+		expect((await push(w.a.coach, suggestion)).results[0]!.code).toBe('sync_ref_missing');
+
+		const scope = await loadScope(t.db, w.a.student);
+		const { lastRev } = await changesSince(t.db, scope, 0);
+		await push(w.a.coach, put('board', { draft: false }, board.id));
+		const after = await changesSince(t.db, scope, lastRev);
+		expect(after.changes.map((c) => c.entity).sort()).toEqual(['board', 'item']);
+		expect((await push(w.a.student, put('choice', { itemId: item.id, status: 'planned' }))).results[0]!.status).toBe('applied');
+		const back = await push(w.a.coach, put('board', { draft: true }, board.id));
+		expect(back.results[0]).toMatchObject({ status: 'rejected', code: 'sync_board_published' });
+		expect(back.results[0]!.error).toMatch(/gepubliceerd/);
+	});
+
 	it('a coach cannot put a board in a group they do not coach', async () => {
 		const res = await push(w.a.coach, put('board', { title: 'Bord', groupIds: [w.a.otherGroup.id] }));
 		expect(res.results[0]!.code).toBe('sync_forbidden');
