@@ -1,8 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { loginSchema } from '$lib/domain/user';
 import { database } from '$lib/server/db/runtime';
-import { demoActive } from '$lib/server/seed/demo';
-import { demoAccounts, demoPassword } from '$lib/server/seed/demo-people';
+import { demoSignIn } from '$lib/server/seed/demo';
 import { signIn } from '$lib/server/auth/sign-in';
 import { signInButtons } from '$lib/server/interop/oidc/providers.service';
 import { nextPath } from '$lib/server/auth/next';
@@ -15,13 +14,13 @@ const ssoFailures = new Set(['unknown_provider', 'unreachable', 'state', 'refuse
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.user) redirect(303, nextPath(url.searchParams.get('next'), locals.user));
 	const db = database().db;
-	const demo = await demoActive(db);
+	const demo = await demoSignIn(db);
 	const sso = url.searchParams.get('sso');
 	return {
 		schools: await signInButtons(db),
 		// Why a school sign-in came back here; only the known reasons are shown.
 		ssoError: sso && ssoFailures.has(sso) ? errorMessage(`sso_${sso}`) : null,
-		demo: demo ? { password: demoPassword, accounts: demoAccounts.map(({ username, displayName, role }) => ({ username, displayName, role })) } : null
+		demo
 	};
 };
 

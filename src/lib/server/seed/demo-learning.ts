@@ -1,29 +1,21 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
 import type { EntityName } from '$lib/domain/constants';
 import type { Op, OpResult } from '$lib/domain/sync';
-import type { Db } from '../db';
+import { uuidArray, type Db } from '../db';
 import { appliedOps } from '../db/schema';
 import type { Actor } from '../policy';
 import { applyOps } from '../sync/apply-ops';
 import { loadScope, type Scope } from '../sync/scope';
-import {
-	demoAutonomy,
-	demoBoards,
-	demoCheckIns,
-	demoFeedback,
-	demoLevels,
-	demoNeeds,
-	demoQualification,
-	demoStudentStories,
-	type LogEntry
-} from './demo-content';
+import { addWeeks, isoWeek, weekDays } from '$lib/domain/weeks';
+import { demoData, type Demo, type When } from './demo-files';
 
 /**
- * The demo school's learning content (demo-content.ts) written through the sync engine, exactly as
- * the coaches and students would write it from their devices: every record passes the entity's
- * schema and the rules, with the right author and owner. Nothing is inserted around the engine.
+ * The demo school's learning content (the demo folder, demo-files.ts) written through the sync engine,
+ * exactly as the coaches and students would write it from their devices: every record passes the
+ * entity's schema and the rules, with the right author and owner. Nothing is inserted around the engine.
+ * Every write has its moment on one clock and they are applied in that order, so no record is older
+ * than what it refers to; the records then carry those moments as their created and updated times.
  */
 
 /** Who is who in the demo school. */
@@ -72,83 +64,78 @@ export async function demoLearningSeeded(db: Db, schoolId: string): Promise<bool
 }
 
 // ---------------------------------------------------------------------------------------------
-// Time, relative to the day of seeding
+// One clock: every moment of the demo, relative to the day of seeding
 
 const dayMs = 86_400_000;
 
-/** ISO 8601 week of a date, as `2026-W48`. */
-export function isoWeek(d: Date): string {
-	const t = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
-	const weekday = t.getUTCDay() || 7;
-	t.setUTCDate(t.getUTCDate() + 4 - weekday); // the Thursday of this week decides the year
-	const yearStart = Date.UTC(t.getUTCFullYear(), 0, 1);
-	const week = Math.ceil(((t.getTime() - yearStart) / dayMs + 1) / 7);
-	return `${t.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+function clock(now: Date) {
+	const thisWeek = isoWeek(now);
+	const periodStart = weekDays(addWeeks(thisWeek, -3)).start;
+	return {
+		/** A moment `daysAgo` days back at a Dutch wall-clock time (CET, UTC+1: the period is in winter), never after now. */
+		at({ daysAgo, time }: When): number {
+			const [h, m] = time.split(':').map(Number) as [number, number];
+			const d = new Date(now.getTime() - daysAgo * dayMs);
+			d.setUTCHours(h - 1, m, 0, 0);
+			return Math.min(d.getTime(), now.getTime() - 60_000);
+		},
+		date: (days: number) => new Date(now.getTime() + days * dayMs).toISOString().slice(0, 10),
+		week: (offset: number) => addWeeks(thisWeek, offset),
+		// The period started on the Monday three weeks before this week and runs thirteen weeks, to a Friday.
+		periodStart,
+		periodEnd: new Date(Date.parse(`${periodStart}T00:00:00Z`) + (12 * 7 + 4) * dayMs).toISOString().slice(0, 10)
+	};
 }
 
-function clock(now: Date) {
-	const shift = (days: number) => new Date(now.getTime() + days * dayMs);
-	const date = (days: number) => shift(days).toISOString().slice(0, 10);
-	/** A moment `daysAgo` days back at a Dutch wall-clock time (CET, UTC+1: the period is in winter). */
-	const at = (daysAgo: number, time = '12:00') => {
-		const [h, m] = time.split(':').map(Number) as [number, number];
-		const d = shift(-daysAgo);
-		d.setUTCHours(h - 1, m, 0, 0);
-		return (d.getTime() > now.getTime() ? new Date(now.getTime() - 60_000) : d).toISOString();
-	};
-	const week = (offset: number) => isoWeek(shift(offset * 7));
-	// The period started on the Monday three weeks before this week and runs thirteen weeks.
-	const monday = shift(-((now.getUTCDay() + 6) % 7));
-	const periodStart = new Date(monday.getTime() - 21 * dayMs);
-	return {
-		date,
-		at,
-		week,
-		periodStart: periodStart.toISOString().slice(0, 10),
-		periodEnd: new Date(periodStart.getTime() + (12 * 7 + 4) * dayMs).toISOString().slice(0, 10)
-	};
-}
+const iso = (ms: number) => new Date(ms).toISOString();
 
 // ---------------------------------------------------------------------------------------------
-// The plan: ops in phases; within a phase, one batch per actor
+// The plan: every write with its moment, applied in time order
 
 type Data = Record<string, unknown>;
+interface Write {
+	at: number;
+	actor: string;
+	op: Op;
+}
 
 class Plan {
-	readonly phases: Map<string, Op[]>[] = [];
+	readonly writes: Write[] = [];
 	private readonly puts = new Map<string, number>();
 	readonly records = new Map<string, EntityName>();
+	/** Per record, every moment something happened to it: the first is when it was made, the last when it changed. */
+	readonly moments = new Map<string, number[]>();
 
-	constructor(
-		private readonly schoolId: string,
-		private readonly nowIso: string
-	) {}
-
-	phase() {
-		this.phases.push(new Map());
-	}
+	constructor(private readonly schoolId: string) {}
 
 	id(entity: EntityName, key: string) {
 		return demoRecordId(this.schoolId, entity, key);
 	}
 
-	/** A put by `actor` (a username) of the record `entity:key`; returns the record's id. */
-	put(actor: string, entity: EntityName, key: string, data: Data, opName?: string): string {
+	/** A put by `actor` (a username) of the record `entity:key` at moment `at`; returns the record's id. */
+	put(actor: string, at: number, entity: EntityName, key: string, data: Data): string {
 		const id = this.id(entity, key);
 		const n = (this.puts.get(id) ?? 0) + 1;
 		this.puts.set(id, n);
 		this.records.set(id, entity);
-		const op: Op = {
-			opId: demoUuid(this.schoolId, opName ?? `op:${entity}:${key}:${n}`),
-			entity,
-			id,
-			action: 'put',
-			data: withoutUndefined(data),
-			at: this.nowIso
-		};
-		const phase = this.phases[this.phases.length - 1]!;
-		phase.set(actor, [...(phase.get(actor) ?? []), op]);
+		this.touch(id, at);
+		const op: Op = { opId: demoUuid(this.schoolId, `op:${entity}:${key}:${n}`), entity, id, action: 'put', data: withoutUndefined(data), at: iso(at) };
+		this.writes.push({ at, actor, op });
 		return id;
+	}
+
+	/** Something the record's data tells happened at `at` (a log entry, a pick done). */
+	touch(id: string, at: number) {
+		this.moments.set(id, [...(this.moments.get(id) ?? []), at]);
+	}
+
+	/** The writes in time order (a stable sort: at the same moment, in the order they were planned). */
+	ordered(): Write[] {
+		const sorted = [...this.writes].sort((a, b) => a.at - b.at);
+		// The very last op marks the seed as complete.
+		const last = sorted.at(-1);
+		if (last) last.op = { ...last.op, opId: demoUuid(this.schoolId, lastOpName) };
+		return sorted;
 	}
 }
 
@@ -156,234 +143,181 @@ function withoutUndefined(data: Data): Data {
 	return Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined));
 }
 
-function buildPlan(ids: DemoSchoolIds, now: Date): Plan {
+/** The qualification's record key (only its id comes from it). */
+const qualificationKey = 'hzw2';
+
+function buildPlan(demo: Demo, ids: DemoSchoolIds, now: Date): Plan {
 	const { schoolId, groupId } = ids;
 	const t = clock(now);
-	const plan = new Plan(schoolId, now.toISOString());
+	const plan = new Plan(schoolId);
 	const user = (username: string) => {
 		const id = ids.userIds[username];
 		if (!id) throw new Error(`demo seed: no user ${username}`);
 		return id;
 	};
+	const itemBoard = new Map(demo.boards.flatMap((b) => b.itemKeys.map((k) => [k, b.key] as const)));
 
-	// Items by key, with their board.
-	const itemBoard = new Map<string, string>();
-	for (const board of demoBoards) for (const item of board.items) itemBoard.set(item.key, board.key);
-	const itemId = (key: string) => {
-		if (!itemBoard.has(key)) throw new Error(`demo seed: no item ${key}`);
-		return plan.id('item', key);
-	};
-
-	// 1. School-wide reference data, by the team leader.
-	plan.phase();
-	plan.put('admin', 'qualification', 'hzw2', { ...demoQualification });
-
-	// 2. What the coaches prepare: boards, items, autonomy, needs.
-	plan.phase();
-	for (const board of demoBoards) {
-		const boardId = plan.put('coach1', 'board', board.key, {
-			title: board.title,
-			description: board.description,
-			periodStart: t.periodStart,
-			periodEnd: t.periodEnd,
-			levels: demoLevels,
-			mode: board.mode,
-			groupIds: [groupId]
-		});
-		for (const { key, ...item } of board.items) {
-			plan.put('coach1', 'item', key, { ...item, boardId, required: item.required ?? false });
+	// School-wide reference data, and what the coaches prepare.
+	plan.put(demo.qualification.by, t.at(demo.qualification.at), 'qualification', qualificationKey, { ...demo.qualification.data });
+	for (const b of demo.boards) {
+		const at = t.at(b.at);
+		const boardId = plan.put(b.by, at, 'board', b.key, { ...b.file.board, periodStart: t.periodStart, periodEnd: t.periodEnd, groupIds: [groupId] });
+		b.file.items.forEach((item, i) => plan.put(b.by, at, 'item', b.itemKeys[i]!, { ...item, boardId }));
+	}
+	for (const { student, by, earlier, daysAgo, time, ...setting } of demo.autonomy) {
+		const base = { studentId: user(student) };
+		if (earlier) {
+			const { daysAgo: d, time: tm, ...before } = earlier;
+			plan.put(by, t.at({ daysAgo: d, time: tm }), 'autonomy', student, { ...base, ...before });
 		}
+		plan.put(by, t.at({ daysAgo, time }), 'autonomy', student, { ...base, ...setting });
 	}
-	for (const a of demoAutonomy) {
-		const base = { studentId: user(a.student) };
-		if (a.earlier) plan.put(a.by, 'autonomy', a.student, { ...base, ...a.earlier });
-		plan.put(a.by, 'autonomy', a.student, { ...base, level: a.level, workLevel: a.workLevel, reason: a.reason });
-	}
-	for (const need of demoNeeds) {
-		plan.put(need.by, 'need', need.key, {
-			groupId,
-			kind: need.kind,
-			category: need.category,
-			studentIds: need.students.map(user),
-			reasons: need.reasons,
-			approach: need.approach,
-			evaluateOn: t.date(need.evaluateInDays),
-			phase: need.phase
-		});
+	for (const { key, by, students, evaluateInDays, daysAgo, time, ...need } of demo.needs) {
+		plan.put(by, t.at({ daysAgo, time }), 'need', key, { ...need, groupId, studentIds: students.map(user), evaluateOn: t.date(evaluateInDays) });
 	}
 
-	// 3. Each student's own records, in the order they would make them.
-	plan.phase();
+	// Each student's own records, and what the coaches write on them.
 	const own = (username: string, key: string) => `${username}/${key}`;
-	for (const s of demoStudentStories) {
-		const me = s.username;
+	for (const { username: me, story: s } of demo.stories) {
 		const ref = (entity: EntityName, key: string | undefined) => (key ? plan.id(entity, own(me, key)) : undefined);
 		if (s.intake) {
-			const { completedDaysAgo, ...intake } = s.intake;
-			plan.put(me, 'intake', me, { ...intake, completedAt: t.at(completedDaysAgo, '15:30') });
+			const { daysAgo, time, ...intake } = s.intake;
+			const completed = t.at({ daysAgo, time });
+			// Filled in at one sitting: started half an hour before it was completed.
+			const id = plan.put(me, completed - 30 * 60_000, 'intake', me, { ...intake, completedAt: iso(completed) });
+			plan.touch(id, completed);
 		}
-		for (const g of s.goals) {
-			plan.put(me, 'goal', own(me, g.key), {
-				title: g.title,
-				why: g.why,
-				successCriteria: g.successCriteria,
-				targetDate: g.targetInDays == null ? undefined : t.date(g.targetInDays),
-				status: g.status,
-				workProcessIds: g.workProcessIds
+		for (const { key, questions, targetInDays, daysAgo, time, ...goal } of s.goals) {
+			const goalId = plan.put(me, t.at({ daysAgo, time }), 'goal', own(me, key), {
+				...goal,
+				targetDate: targetInDays == null ? undefined : t.date(targetInDays)
 			});
-			for (const q of g.questions ?? []) plan.put(me, 'question', own(me, q.key), { goalId: ref('goal', g.key), text: q.text });
+			for (const q of questions) plan.put(me, t.at(q), 'question', own(me, q.key), { goalId, text: q.text });
 		}
 		for (const c of s.choices) {
-			plan.put(me, 'choice', own(me, c.key), {
-				itemId: itemId(c.item),
+			const done = c.done ? t.at(c.done) : undefined;
+			const id = plan.put(me, t.at(c), 'choice', own(me, c.key), {
+				itemId: plan.id('item', c.item),
 				boardId: plan.id('board', itemBoard.get(c.item)!),
 				plannedWeek: t.week(c.week),
 				status: c.status,
 				needsApproval: c.needsApproval,
 				goalId: ref('goal', c.goal),
-				doneAt: c.doneDaysAgo == null ? undefined : t.at(c.doneDaysAgo, '16:00')
+				doneAt: done === undefined ? undefined : iso(done)
 			});
+			if (done !== undefined) plan.touch(id, done);
+			if (c.approved) plan.put(c.approved.by, t.at(c.approved), 'choice', own(me, c.key), { status: 'approved' });
 		}
 		for (const c of s.cycles) {
-			plan.put(me, 'cycle', own(me, c.key), {
+			const id = plan.id('cycle', own(me, c.key));
+			const reflection = c.reflection && (({ daysAgo, time, ...r }) => ({ at: t.at({ daysAgo, time }), r }))(c.reflection);
+			plan.put(me, t.at(c), 'cycle', own(me, c.key), {
 				choiceId: ref('choice', c.choice),
 				goalId: ref('goal', c.goal),
 				previousCycleId: ref('cycle', c.previous),
 				phase: c.phase,
 				forethought: c.forethought,
-				performance: c.performance?.map((e, i) => logEntry(plan, own(me, `${c.key}/log${i + 1}`), e, t.at)),
-				reflection: c.reflection
+				performance: c.performance.length
+					? c.performance.map(({ daysAgo, time, ...e }, i) => {
+							const at = t.at({ daysAgo, time });
+							plan.touch(id, at);
+							return { id: plan.id('cycle', own(me, `${c.key}/log${i + 1}`)), at: iso(at), ...e, helpAsked: e.helpAsked ?? false };
+						})
+					: undefined,
+				reflection: reflection?.r
+			});
+			if (reflection) plan.touch(id, reflection.at);
+			if (c.coachRating) plan.put(c.coachRating.by, t.at(c.coachRating), 'cycle', own(me, c.key), { coachRating: c.coachRating.mark });
+		}
+		for (const { key, goals, items, daysAgo, time, ...e } of s.evidence) {
+			plan.put(me, t.at({ daysAgo, time }), 'evidence', own(me, key), {
+				...e,
+				goalIds: goals.length ? goals.map((g) => ref('goal', g)!) : undefined,
+				itemIds: items.length ? items.map((k) => plan.id('item', k)) : undefined
 			});
 		}
-		for (const e of s.evidence) {
-			plan.put(me, 'evidence', own(me, e.key), {
-				title: e.title,
-				body: e.body,
-				links: e.links,
-				goalIds: e.goals?.map((g) => ref('goal', g)!),
-				itemIds: e.items?.map(itemId),
-				workProcessIds: e.workProcessIds,
-				visibility: e.visibility
-			});
-		}
-		for (const r of s.ratings) {
-			plan.put(me, 'rating', own(me, `rating/${r.item}`), { itemId: itemId(r.item), stars: r.stars, comment: r.comment });
+		for (const { item, daysAgo, time, ...r } of s.ratings) {
+			plan.put(me, t.at({ daysAgo, time }), 'rating', own(me, `rating/${item}`), { ...r, itemId: plan.id('item', item) });
 		}
 	}
 
-	// 4. What the coaches write back: approvals, marks, feedback, check-ins.
-	plan.phase();
-	for (const s of demoStudentStories) {
-		for (const c of s.choices) {
-			if (c.approvedBy) plan.put(c.approvedBy, 'choice', own(s.username, c.key), { status: 'approved' });
-		}
-		for (const c of s.cycles) {
-			if (c.coachRating) plan.put(c.coachRating.by, 'cycle', own(s.username, c.key), { coachRating: c.coachRating.mark });
-		}
+	// Feedback threads, with the students' replies; check-ins on their day.
+	for (const f of demo.feedback) {
+		const target = { targetEntity: f.target.entity, targetId: plan.id(f.target.entity, own(f.student, f.target.key)) };
+		const parentId = plan.put(f.by, t.at(f), 'feedback', f.key, { ...target, kind: f.kind, focus: f.focus, body: f.body, parentId: null });
+		for (const r of f.replies) plan.put(f.student, t.at(r), 'feedback', r.key, { ...target, kind: 'reply', body: r.body, parentId });
 	}
-	for (const f of demoFeedback) {
-		plan.put(f.by, 'feedback', f.key, {
-			targetEntity: f.target.entity,
-			targetId: plan.id(f.target.entity, own(f.student, f.target.key)),
-			kind: f.kind,
-			focus: f.focus,
-			body: f.body,
-			parentId: null
-		});
+	for (const { key, by, student, daysAgo, time, ...c } of demo.checkIns) {
+		const at = t.at({ daysAgo, time });
+		plan.put(by, at, 'checkIn', key, { ...c, studentId: user(student), date: iso(at).slice(0, 10) });
 	}
-	for (const c of demoCheckIns) {
-		plan.put(c.by, 'checkIn', c.key, { studentId: user(c.student), date: t.date(-c.daysAgo), notes: c.notes, agreedActions: c.agreedActions });
-	}
-
-	// 5. The students' replies in the threads; the very last op marks the seed as complete.
-	plan.phase();
-	const replies = demoFeedback.flatMap((f) => (f.replies ?? []).map((r) => ({ f, r })));
-	replies.forEach(({ f, r }, i) => {
-		plan.put(
-			f.student,
-			'feedback',
-			r.key,
-			{
-				targetEntity: f.target.entity,
-				targetId: plan.id(f.target.entity, own(f.student, f.target.key)),
-				kind: 'reply',
-				body: r.body,
-				parentId: plan.id('feedback', f.key)
-			},
-			i === replies.length - 1 ? lastOpName : undefined
-		);
-	});
 	return plan;
 }
 
-function logEntry(plan: Plan, key: string, e: LogEntry, at: (daysAgo: number, time?: string) => string) {
-	return { id: plan.id('cycle', key), at: at(e.daysAgo, e.time), minutes: e.minutes, note: e.note, helpAsked: e.helpAsked ?? false };
-}
-
 /**
- * Writes the demo school's learning content through the sync engine: the qualification (admin),
- * boards, items, autonomy and needs (coaches), each student's intake, goals, questions, choices,
- * cycles, evidence and ratings, then coach approvals, marks, feedback and check-ins, then the
- * students' replies. Dates are relative to `now`. Throws, naming every refused op, when anything
+ * Writes the demo school's learning content through the sync engine in the order it happened: the
+ * qualification, boards and items, autonomy and needs, each student's intake, goals, questions,
+ * picks, cycles, evidence and ratings, the coaches' approvals, marks, feedback and check-ins and the
+ * students' replies. Moments are relative to `now`. Throws, naming every refused op, when anything
  * is not applied. Safe to run again for the same school: replayed ops answer "duplicate".
  */
-export async function seedDemoLearning(db: Db, ids: DemoSchoolIds, now: Date = new Date()): Promise<DemoLearningSummary> {
-	const plan = buildPlan(ids, now);
+export async function seedDemoLearning(db: Db, ids: DemoSchoolIds, now: Date = new Date(), demo: Demo = demoData()): Promise<DemoLearningSummary> {
+	const plan = buildPlan(demo, ids, now);
+	const roles = new Map(demo.accounts.map((a) => [a.username, a.role]));
 	const scopes = new Map<string, Scope>();
 	const scopeOf = async (username: string) => {
 		let scope = scopes.get(username);
 		if (!scope) {
-			const role: Actor['role'] = username.startsWith('student') ? 'student' : username === 'admin' ? 'admin' : 'coach';
+			const role: Actor['role'] = roles.get(username) ?? 'student';
 			scope = await loadScope(db, { id: ids.userIds[username]!, schoolId: ids.schoolId, role });
 			scopes.set(username, scope);
 		}
 		return scope;
 	};
 
+	// Consecutive writes of one person go in one batch, as from one device.
+	const batches: { actor: string; ops: Op[] }[] = [];
+	for (const w of plan.ordered()) {
+		const last = batches.at(-1);
+		if (last?.actor === w.actor) last.ops.push(w.op);
+		else batches.push({ actor: w.actor, ops: [w.op] });
+	}
 	let ops = 0;
-	let batches = 0;
-	for (const phase of plan.phases) {
-		for (const [username, batch] of phase) {
-			const results = await applyOps(db, await scopeOf(username), batch);
-			batches++;
-			ops += batch.length;
-			const refused = results
-				.map((r: OpResult, i) => ({ r, op: batch[i]! }))
-				.filter(({ r }) => r.status !== 'applied' && r.status !== 'duplicate');
-			if (refused.length) {
-				const why = refused.map(({ r, op }) => `${op.entity} ${op.id}: ${r.code ?? r.status} ${r.error ?? ''}`.trim()).join('; ');
-				throw new Error(`demo seed: ${username} could not write ${refused.length} of ${batch.length} records: ${why}`);
-			}
+	for (const { actor, ops: batch } of batches) {
+		const results = await applyOps(db, await scopeOf(actor), batch);
+		ops += batch.length;
+		const refused = results
+			.map((r: OpResult, i) => ({ r, op: batch[i]! }))
+			.filter(({ r }) => r.status !== 'applied' && r.status !== 'duplicate');
+		if (refused.length) {
+			const why = refused.map(({ r, op }) => `${op.entity} ${op.id}: ${r.code ?? r.status} ${r.error ?? ''}`.trim()).join('; ');
+			throw new Error(`demo seed: ${actor} could not write ${refused.length} of ${batch.length} records: ${why}`);
 		}
 	}
 
-	await spreadOverTime(db, ids, now);
+	await stampMoments(db, ids.schoolId, plan);
 	const records: DemoLearningSummary['records'] = {};
 	for (const entity of plan.records.values()) records[entity] = (records[entity] ?? 0) + 1;
-	return { records, ops, batches };
+	return { records, ops, batches: batches.length };
 }
 
 /**
- * The sync engine stamps records with the moment they arrive, so a fresh seed looks as if everyone
- * did everything just now. Spread the demo over the past days instead (only the timestamps, not revs):
- * check-ins on their date, Noah (student5) quiet for 12 days, everyone else active in the last week.
+ * The sync engine stamps records with the moment they arrive, so a fresh seed would look as if everyone
+ * did everything just now. Each record gets its moments from the plan instead (only the timestamps, not
+ * revs): made at its first, changed at its last; a replaced version was replaced when its op was written.
  */
-async function spreadOverTime(db: Db, ids: DemoSchoolIds, now: Date): Promise<void> {
-	const noah = ids.userIds['student5'];
-	const at = now.toISOString();
+async function stampMoments(db: Db, schoolId: string, plan: Plan): Promise<void> {
+	const ids = [...plan.moments.keys()];
+	const list = (values: number[]) => sql`${`{${values.map(iso).join(',')}}`}::timestamptz[]`;
+	const first = ids.map((id) => Math.min(...plan.moments.get(id)!));
+	const last = ids.map((id) => Math.max(...plan.moments.get(id)!));
 	await db.execute(sql`
-		update records set
-			created_at = case
-				when entity = 'checkIn' and data ? 'date' then (data->>'date')::date + time '10:00'
-				when owner_id = ${noah ?? null}::uuid and author_id = owner_id then ${at}::timestamptz - interval '12 days'
-				else ${at}::timestamptz - interval '1 day' * (1 + abs(hashtext(id::text)) % 7)
-			end
-		where school_id = ${ids.schoolId}`);
-	// A reply comes after what it answers: two hours after its parent, never in the future.
+		update records r set created_at = v.created_at, updated_at = v.updated_at
+		from unnest(${uuidArray(ids)}, ${list(first)}, ${list(last)}) as v(id, created_at, updated_at)
+		where r.school_id = ${schoolId} and r.id = v.id`);
+	const writes = plan.writes;
 	await db.execute(sql`
-		update records r set created_at = least(p.created_at + interval '2 hours', ${at}::timestamptz)
-		from records p
-		where r.school_id = ${ids.schoolId} and r.entity = 'feedback' and r.data->>'kind' = 'reply'
-		  and p.school_id = r.school_id and p.id::text = r.data->>'parentId'`);
-	await db.execute(sql`update records set updated_at = created_at where school_id = ${ids.schoolId}`);
+		update record_history h set replaced_at = v.at
+		from unnest(${uuidArray(writes.map((w) => w.op.opId))}, ${list(writes.map((w) => w.at))}) as v(op_id, at)
+		where h.school_id = ${schoolId} and h.replaced_by_op = v.op_id`);
 }

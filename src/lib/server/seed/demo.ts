@@ -3,7 +3,7 @@ import type { Db } from '../db';
 import { groups, memberships, schools, users } from '../db/schema';
 import { hashPassword } from '../auth/password';
 import { log } from '../log';
-import { demoAccounts, demoGroupName, demoPassword, demoSchoolName } from './demo-people';
+import { demoData, type DemoAccount } from './demo-files';
 import { demoLearningSeeded, seedDemoLearning, type DemoSchoolIds } from './demo-learning';
 
 /**
@@ -20,20 +20,21 @@ export async function ensureDemoSchool(db: Db, now: Date = new Date()): Promise<
 		await completeDemoLearning(db, now);
 		return false;
 	}
+	// A demo folder with mistakes stops the first start here, naming each file and field.
+	const demo = demoData();
 	// The demo password is public, so one hash serves every demo account (a first start is 7 s faster);
 	// a password the person changes later gets its own salt.
-	const shared = await hashPassword(demoPassword);
-	const hashes = demoAccounts.map(() => shared);
+	const shared = await hashPassword(demo.password);
 	const ids = await db.transaction(async (tx): Promise<DemoSchoolIds | null> => {
 		await tx.execute(sql`select pg_advisory_xact_lock(727275)`);
 		const [{ n: again } = { n: 0 }] = await tx.select({ n: sql<number>`count(*)::int` }).from(schools);
 		if (again > 0) return null;
-		const [school] = await tx.insert(schools).values({ name: demoSchoolName, isDemo: true }).returning();
+		const [school] = await tx.insert(schools).values({ name: demo.school, isDemo: true }).returning();
 		const schoolId = school!.id;
-		const [group] = await tx.insert(groups).values({ schoolId, name: demoGroupName }).returning();
+		const [group] = await tx.insert(groups).values({ schoolId, name: demo.group }).returning();
 		const created = await tx
 			.insert(users)
-			.values(demoAccounts.map((a, i) => ({ ...a, schoolId, passwordHash: hashes[i]! })))
+			.values(demo.accounts.map((a) => ({ ...a, schoolId, passwordHash: shared })))
 			.returning({ id: users.id, role: users.role, username: users.username });
 		await tx.insert(memberships).values(
 			created
@@ -43,7 +44,7 @@ export async function ensureDemoSchool(db: Db, now: Date = new Date()): Promise<
 		return { schoolId, groupId: group!.id, userIds: Object.fromEntries(created.map((u) => [u.username, u.id])) };
 	});
 	if (!ids) return false;
-	await seedDemoLearning(db, ids, now);
+	await seedDemoLearning(db, ids, now, demo);
 	return true;
 }
 
@@ -51,17 +52,18 @@ export async function ensureDemoSchool(db: Db, now: Date = new Date()): Promise<
 async function completeDemoLearning(db: Db, now: Date): Promise<void> {
 	const [school] = await db.select({ id: schools.id }).from(schools).where(eq(schools.isDemo, true)).limit(1);
 	if (!school || (await demoLearningSeeded(db, school.id))) return;
-	const [group] = await db
-		.select({ id: groups.id })
-		.from(groups)
-		.where(and(eq(groups.schoolId, school.id), eq(groups.name, demoGroupName)))
-		.limit(1);
-	const people = await db.select({ id: users.id, username: users.username }).from(users).where(eq(users.schoolId, school.id));
-	const userIds = Object.fromEntries(people.map((u) => [u.username, u.id]));
-	// A demo school someone has reshaped (group or accounts gone) is left as it is.
-	if (!group || demoAccounts.some((a) => !userIds[a.username])) return;
 	try {
-		await seedDemoLearning(db, { schoolId: school.id, groupId: group.id, userIds }, now);
+		const demo = demoData();
+		const [group] = await db
+			.select({ id: groups.id })
+			.from(groups)
+			.where(and(eq(groups.schoolId, school.id), eq(groups.name, demo.group)))
+			.limit(1);
+		const people = await db.select({ id: users.id, username: users.username }).from(users).where(eq(users.schoolId, school.id));
+		const userIds = Object.fromEntries(people.map((u) => [u.username, u.id]));
+		// A demo school someone has reshaped (group or accounts gone) is left as it is.
+		if (!group || demo.accounts.some((a) => !userIds[a.username])) return;
+		await seedDemoLearning(db, { schoolId: school.id, groupId: group.id, userIds }, now, demo);
 	} catch (e) {
 		// The school is in use by now; a demo that cannot be completed must not stop the server.
 		log.warn('demo content not completed', { error: e instanceof Error ? e.message.slice(0, 500) : String(e) });
@@ -72,4 +74,17 @@ async function completeDemoLearning(db: Db, now: Date): Promise<void> {
 export async function demoActive(db: Db): Promise<boolean> {
 	const rows = await db.select({ id: schools.id }).from(schools).where(eq(schools.isDemo, true)).limit(1);
 	return rows.length > 0;
+}
+
+/** What the sign-in page lists while the demo school exists: the demo's public password and accounts. */
+export async function demoSignIn(db: Db): Promise<{ password: string; accounts: DemoAccount[] } | null> {
+	if (!(await demoActive(db))) return null;
+	try {
+		const { password, accounts } = demoData();
+		return { password, accounts: accounts.map(({ username, displayName, role }) => ({ username, displayName, role })) };
+	} catch (e) {
+		// The demo folder was changed after seeding and no longer reads: sign-in works, without the list.
+		log.warn('demo accounts not listed', { error: e instanceof Error ? e.message.slice(0, 500) : String(e) });
+		return null;
+	}
 }
