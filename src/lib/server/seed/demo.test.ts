@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Change } from '$lib/domain/sync';
 import { openTestDatabase } from '$test/db';
 import { queryRows } from '../db';
-import { appliedOps, groups, memberships, records, schools, users } from '../db/schema';
+import { appliedOps, groups, memberships, recordHistory, records, schools, users } from '../db/schema';
 import { login } from '../auth/login';
 import type { Actor } from '../policy';
 import { changesSince } from '../sync/changes-since';
@@ -189,6 +189,48 @@ describe('demo school', () => {
 		const planned = of(changes, 'choice').map((c) => data<{ plannedWeek: string }>(c).plannedWeek);
 		expect(planned).toContain(isoWeek(new Date()));
 		expect(planned).toContain(isoWeek(new Date(Date.now() + 7 * dayMs)));
+	});
+
+	it('tells every story in time order: no record is older than what it refers to, nothing it tells happened before it was made', async () => {
+		const now = Date.now();
+		const rows = await t.db.select().from(records).where(eq(records.schoolId, ids.schoolId));
+		const byId = new Map(rows.map((r) => [r.id, r]));
+		const ms = (d: Date | string) => new Date(d).getTime();
+		const name = (r: (typeof rows)[number]) => {
+			const d = (r.data ?? {}) as Record<string, unknown>;
+			return `${r.entity} "${String(d.title ?? d.text ?? d.body ?? d.category ?? r.id).slice(0, 40)}"`;
+		};
+		/** Every string in the data that passes `test`, wherever it sits (a log entry's moment, a goal in a list). */
+		const strings = (v: unknown, test: RegExp): string[] =>
+			typeof v === 'string' ? (test.test(v) ? [v] : []) : v && typeof v === 'object' ? Object.values(v).flatMap((x) => strings(x, test)) : [];
+		const problems: string[] = [];
+		for (const r of rows) {
+			const [made, changed] = [ms(r.createdAt), ms(r.updatedAt)];
+			if (made > changed) problems.push(`${name(r)} changed before it was made`);
+			if (changed > now) problems.push(`${name(r)} changes in the future`);
+			// Its goal, pick, item, board, previous cycle, thread and target were all there first.
+			for (const id of strings(r.data, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)) {
+				const other = byId.get(id);
+				if (other && ms(other.createdAt) > made) problems.push(`${name(r)} is older than the ${name(other)} it refers to`);
+			}
+			// What it tells (intake completed, pick done, work logged) happened while it existed: not before it was made.
+			for (const at of strings(r.data, /^\d{4}-\d{2}-\d{2}T/)) {
+				if (ms(at) < made) problems.push(`${name(r)} tells of ${at}, before it was made (${r.createdAt.toISOString()})`);
+				if (ms(at) > changed) problems.push(`${name(r)} tells of ${at}, after its last change (${r.updatedAt.toISOString()})`);
+			}
+			if (r.entity === 'checkIn') {
+				const date = (r.data as { date: string }).date;
+				if (r.createdAt.toISOString().slice(0, 10) !== date) problems.push(`${name(r)} on ${date} was written on ${r.createdAt.toISOString()}`);
+			}
+		}
+		// A coach's approval or mark, or a changed autonomy, replaced a version while the record existed.
+		for (const h of await t.db.select().from(recordHistory).where(eq(recordHistory.schoolId, ids.schoolId))) {
+			const r = byId.get(h.recordId)!;
+			if (ms(h.replacedAt) < ms(r.createdAt) || ms(h.replacedAt) > ms(r.updatedAt)) problems.push(`${name(r)}: a version replaced at ${h.replacedAt.toISOString()}`);
+		}
+		expect(problems).toEqual([]);
+		// The stories are spread over the weeks, not all written at one moment.
+		expect(new Set(rows.map((r) => r.createdAt.toISOString().slice(0, 10))).size).toBeGreaterThan(15);
 	});
 
 	it('replays as duplicates without changing anything, and completes a seed that stopped halfway', async () => {
