@@ -65,6 +65,7 @@ describe('the demo as data files', () => {
 			'students/student7.json': (s) => (s.goals[0].title = ''),
 			'students/student12.json': (s) => (s.ratings[0].stars = 9),
 			'boards/rekenen.json': (b) => (b.items[0].level = 'expert'),
+			'boards/verzorging.json': (b) => (b.items[1].workProcessIds = ['B9-K9-W9']),
 			'feedback.json': (f) => (f[0].daysAgo = 30),
 			'check-ins.json': (c) => (c[0].by = 'student2'),
 			'autonomy.json': (a) => (a[0].level = 'free')
@@ -77,6 +78,7 @@ describe('the demo as data files', () => {
 			/^students\/student1\.json: cycles\[0\]\.performance\[0\]\.daysAgo: 30 days ago at 10:15 is before the cycle was started \(15 days ago at 09:05\)$/,
 			/^students\/student12\.json: ratings\[0\]\.stars: /,
 			/^boards\/rekenen\.json: items\[0\]\.level: unknownLevel/,
+			/^boards\/verzorging\.json: items\[1\]\.workProcessIds\[0\]: "B9-K9-W9" is not a work process in qualification\.json$/,
 			/^feedback\.json: \[0\]\.daysAgo: 30 days ago at 15:00 is before what it is about \(19 days ago at 10:00\)$/,
 			/^check-ins\.json: \[0\]\.by: "student2" is not a coach in demo\.json$/,
 			/^autonomy\.json: \[0\]\.level: /,

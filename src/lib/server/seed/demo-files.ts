@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { formatPath, parseBoardFile, unknownWorkProcesses, type BoardFile } from '$lib/domain/board-file';
+import { formatPath, parseBoardFile, type BoardFile } from '$lib/domain/board-file';
 import { passwordMinLength } from '$lib/domain/constants';
 import {
 	autonomyData,
@@ -284,7 +284,12 @@ export function readDemo(source: DemoSource): Demo {
 	if (!roleOf.has(manifest.qualification.by)) problem('demo.json', 'qualification.by', `"${manifest.qualification.by}" is not in demo.json`);
 
 	const qualification = parse(manifest.qualification.file, qualificationData, json(manifest.qualification.file));
-	const workProcesses = (qualification?.coreTasks ?? []).flatMap((k) => k.workProcesses.map((w) => w.code));
+	const workProcesses = new Set((qualification?.coreTasks ?? []).flatMap((k) => k.workProcesses.map((w) => w.code)));
+	/** A work-process tag the qualification does not have would count for nothing in coverage. */
+	const knownWorkProcesses = (path: string, field: string, codes: string[] | undefined) =>
+		(codes ?? []).forEach((code, i) => {
+			if (qualification && !workProcesses.has(code)) problem(path, `${field}[${i}]`, `"${code}" is not a work process in ${manifest.qualification.file}`);
+		});
 
 	// Boards, in the open board format; each item gets the key the manifest gives it.
 	const boards: Demo['boards'] = [];
@@ -305,7 +310,7 @@ export function readDemo(source: DemoSource): Demo {
 			for (const e of parsed.errors) problem(b.file, e.path, e.message);
 			return;
 		}
-		for (const e of unknownWorkProcesses(parsed.file, workProcesses)) problem(b.file, e.path, `${e.message}: not in ${manifest.qualification.file}`);
+		parsed.file.items.forEach((item, j) => knownWorkProcesses(b.file, `items[${j}].workProcessIds`, item.workProcessIds));
 		if (b.items.length !== parsed.file.items.length)
 			problem('demo.json', `boards[${i}].items`, `names ${b.items.length} items, ${b.file} has ${parsed.file.items.length}`);
 		boards.push({ key: b.key, file: parsed.file, itemKeys: b.items, by: b.by, at: { daysAgo: b.daysAgo, time: b.time } });
@@ -360,7 +365,10 @@ export function readDemo(source: DemoSource): Demo {
 		};
 		const board = (field: string, item: string) => ref(field, itemBoard, item, 'item', 'on the boards of demo.json');
 
-		s.goals.forEach((g, i) => g.questions.forEach((q, j) => after(`goals[${i}].questions[${j}].daysAgo`, q, g, 'its goal')));
+		s.goals.forEach((g, i) => {
+			knownWorkProcesses(path, `goals[${i}].workProcessIds`, g.workProcessIds);
+			g.questions.forEach((q, j) => after(`goals[${i}].questions[${j}].daysAgo`, q, g, 'its goal'));
+		});
 		s.choices.forEach((c, i) => {
 			const at = `choices[${i}]`;
 			after(`${at}.daysAgo`, c, board(`${at}.item`, c.item), 'its board was made');
@@ -390,6 +398,7 @@ export function readDemo(source: DemoSource): Demo {
 			}
 		});
 		s.evidence.forEach((e, i) => {
+			knownWorkProcesses(path, `evidence[${i}].workProcessIds`, e.workProcessIds);
 			e.goals.forEach((g, j) => after(`evidence[${i}].daysAgo`, e, ref(`evidence[${i}].goals[${j}]`, goals, g, 'goal'), `goal "${g}"`));
 			e.items.forEach((k, j) => after(`evidence[${i}].daysAgo`, e, board(`evidence[${i}].items[${j}]`, k), `the board of item "${k}"`));
 		});
