@@ -37,12 +37,30 @@ test('a coach makes a board with an item, exports it and imports the file again'
 	await page.getByLabel('Bestand', { exact: true }).setInputFiles(path!);
 	await page.getByRole('checkbox', { name: 'Zorg en Welzijn 2A' }).check();
 	await page.getByRole('button', { name: 'Bestand importeren' }).click();
-	// The group has this board already: Koers asks before making a second one, and names it a copy.
+	// The group has this board already: Koers asks whether to replace it or add a copy, and names a copy so.
 	const question = page.getByTestId('import-same-title');
-	await expect(question).toContainText(`Er is al een bord “${title}”.`);
-	await expect(page.getByRole('table', { name: 'Keuzeborden op dit apparaat' }).locator('tbody tr', { hasText: title })).toHaveCount(1);
+	await expect(question).toContainText(`Er is al een bord “${title}” voor deze groep. Wil je dat bord vervangen door dit bestand, of dit bestand als kopie toevoegen?`);
+	const rows = page.getByRole('table', { name: 'Keuzeborden op dit apparaat' }).locator('tbody tr', { hasText: title });
+	await expect(rows).toHaveCount(1);
+	await expectNoAxeViolations(page, 'coach boards replace or copy');
 	await question.getByRole('button', { name: 'Als kopie toevoegen' }).click();
 	await expect(page.getByRole('heading', { name: `Bord: ${title} (kopie)` })).toBeVisible();
+	// An imported board is a draft until the coach publishes it.
+	await expect(page.getByTestId('board-draft')).toContainText('Concept: alleen coaches zien dit bord.');
+	await expectNoAxeViolations(page, 'coach draft board');
+
+	// The same file once more, now replacing the board: no third board, the item kept its id.
+	await page.getByRole('button', { name: /Terug naar alle borden/ }).click();
+	await expect(rows.filter({ hasText: 'Concept' })).toHaveCount(1);
+	await page.getByLabel('Bestand', { exact: true }).setInputFiles(path!);
+	await page.getByRole('button', { name: 'Bestand importeren' }).click();
+	await page.getByTestId('import-same-title').getByRole('button', { name: 'Bord vervangen' }).click();
+	await expect(page.getByRole('heading', { name: `Bord: ${title}`, exact: true })).toBeVisible();
+	await expect(page.getByText(`“${title}” is vervangen door het bestand.`)).toBeVisible();
+	await expect(page.getByRole('table', { name: `Opdrachten van ${title}` }).locator('tbody tr')).toHaveCount(1);
+	await expect(page.getByTestId('board-draft')).toHaveCount(0);
+	await page.getByRole('button', { name: /Terug naar alle borden/ }).click();
+	await expect(rows).toHaveCount(2);
 });
 
 test('an invalid board file imports nothing and says where it is wrong', async ({ page }) => {
@@ -57,11 +75,13 @@ test('an invalid board file imports nothing and says where it is wrong', async (
 	await page.getByLabel('Bestand', { exact: true }).setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
 	await page.getByRole('button', { name: 'Bestand importeren' }).click();
 	await expect(page.getByTestId('import-errors')).toContainText('Opdracht 1, Niveau: "expert" is geen niveau van dit bord');
+	// Counted from 1 and in the coach's words only: no file path counted from 0 beside it.
+	await expect(page.getByTestId('import-errors')).not.toContainText('items[0]');
 	await expect(page.getByRole('table', { name: 'Keuzeborden op dit apparaat' })).not.toContainText('Fout bord');
 	await expectNoAxeViolations(page, 'coach boards import errors');
 });
 
-test('a board file with work-process codes the school does not have imports nothing and says which', async ({ page }) => {
+test('a board file with work-process codes the school does not have imports nothing and says which; other letters take the school spelling', async ({ page }) => {
 	await signInWithForm(page, 'coach1');
 	await page.goto('/coach/boards');
 	const file = {
@@ -79,9 +99,17 @@ test('a board file with work-process codes the school does not have imports noth
 	await page.getByRole('button', { name: 'Bestand importeren' }).click();
 	const errors = page.getByTestId('import-errors');
 	await expect(errors).toContainText('Opdracht 2, Werkproces 1: "X9-K9-W9" staat niet in het kwalificatiedossier van je school.');
-	await expect(errors).toContainText('Opdracht 3, Werkproces 1: "b1-k1-w2" staat niet in het kwalificatiedossier van je school. Bedoel je "B1-K1-W2"?');
-	await expect(errors.getByRole('listitem')).toHaveCount(2);
+	await expect(errors.getByRole('listitem')).toHaveCount(1);
 	await expect(page.getByRole('table', { name: 'Keuzeborden op dit apparaat' })).not.toContainText(file.board.title);
+
+	// Without the unknown code the file imports, and the lower-case code counts as the school's B1-K1-W2.
+	const fixed = { ...file, items: file.items.filter((i) => i.title !== 'Onbekende code') };
+	await page.getByLabel('Bestand', { exact: true }).setInputFiles({ name: 'codes.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(fixed)) });
+	await page.getByRole('button', { name: 'Bestand importeren' }).click();
+	await expect(page.getByRole('heading', { name: `Bord: ${file.board.title}` })).toBeVisible();
+	await expect(page.getByRole('status').filter({ hasText: 'werkprocescode is omgezet' })).toContainText('(b1-k1-w2 → B1-K1-W2)');
+	await page.getByRole('button', { name: 'Bewerk Kleine letters' }).click();
+	await expect(page.getByRole('checkbox', { name: /B1-K1-W2/ })).toBeChecked();
 });
 
 test('the coach exports a board and imports it into another group', async ({ page, browser, baseURL }) => {
@@ -135,8 +163,16 @@ test('the coach exports a board and imports it into another group', async ({ pag
 		await expect(copy.getByRole('cell').nth(3)).toHaveText('2');
 		await expect(rows.filter({ hasText: demo.group })).toHaveCount(1);
 
-		// The new group's student gets the copy with its items; a demo student still has only the original.
+		// The copy is a draft: the new group's student gets nothing from the server until the coach publishes it.
 		const ruben = await signedIn(browser, baseURL, student.username, student.password);
+		await expect(copy).toContainText('Concept');
+		await expect(page.getByTestId('online-status')).toHaveText('Alles opgeslagen', { timeout: 20_000 });
+		expect((await boardsOnServer(ruben)).filter((b) => b.title === title)).toHaveLength(0);
+		await copy.getByRole('button').click();
+		await page.getByRole('button', { name: 'Publiceren voor studenten' }).click();
+		await expect(page.getByRole('status').filter({ hasText: 'Gepubliceerd.' })).toBeVisible();
+
+		// Now the new group's student gets the copy with its items; a demo student still has only the original.
 		await expect.poll(async () => (await boardsOnServer(ruben)).filter((b) => b.title === title).length, { timeout: 20_000 }).toBe(1);
 		const copyId = (await boardsOnServer(ruben)).find((b) => b.title === title)!.id;
 		await ruben.goto('/student/boards');

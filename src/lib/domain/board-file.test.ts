@@ -10,7 +10,8 @@ import {
 	recordsFromFile,
 	slugify,
 	toBoardFile,
-	unknownWorkProcesses
+	checkWorkProcesses,
+	replacementFromFile
 } from './board-file';
 import { boardData, itemData, type EntityData } from './entities';
 
@@ -196,7 +197,7 @@ describe('parseBoardFile', () => {
 	});
 });
 
-describe('unknownWorkProcesses', () => {
+describe('checkWorkProcesses', () => {
 	const file = (codes: string[][]) => {
 		const parsed = parseBoardFile(
 			JSON.stringify({ format: 'koers-board', version: 1, board: { title: 'B', levels: [{ key: 'basis', label: 'Basis' }] }, items: codes.map((c, i) => ({ title: `I${i}`, level: 'basis', workProcessIds: c })) })
@@ -206,17 +207,58 @@ describe('unknownWorkProcesses', () => {
 	};
 	const school = ['B1-K1-W1', 'B1-K1-W2'];
 
-	it('accepts codes the school has and refuses others, suggesting the school spelling for a case slip', () => {
-		expect(unknownWorkProcesses(file([['B1-K1-W1'], ['B1-K1-W2']]), school)).toEqual([]);
-		const errors = unknownWorkProcesses(file([['B1-K1-W1', 'X9-K9-W9'], ['b1-k1-w2']]), school);
-		expect(errors.map((e) => [e.path, e.code, e.params])).toEqual([
-			['items[0].workProcessIds[1]', 'unknownWorkProcess', { value: 'X9-K9-W9' }],
-			['items[1].workProcessIds[0]', 'unknownWorkProcess', { value: 'b1-k1-w2', suggestion: 'B1-K1-W2' }]
+	it('accepts codes the school has and refuses codes it does not have', () => {
+		expect(checkWorkProcesses(file([['B1-K1-W1'], ['B1-K1-W2']]), school).errors).toEqual([]);
+		const { errors } = checkWorkProcesses(file([['B1-K1-W1', 'X9-K9-W9'], ['B1-K1-W2']]), school);
+		expect(errors.map((e) => [e.path, e.code, e.params])).toEqual([['items[0].workProcessIds[1]', 'unknownWorkProcess', { value: 'X9-K9-W9' }]]);
+	});
+
+	it("gives a code in other letters the school's spelling when only one school code matches, and says so", () => {
+		const checked = checkWorkProcesses(file([['b1-k1-w1'], ['B1-k1-W2', 'B1-K1-W2']]), school);
+		expect(checked.errors).toEqual([]);
+		expect(checked.file.items.map((i) => i.workProcessIds)).toEqual([['B1-K1-W1'], ['B1-K1-W2']]);
+		expect(checked.fixed).toEqual([
+			{ value: 'b1-k1-w1', code: 'B1-K1-W1' },
+			{ value: 'B1-k1-W2', code: 'B1-K1-W2' }
 		]);
+		// Two school codes that differ only in case: Koers does not guess.
+		const ambiguous = checkWorkProcesses(file([['b1-k1-w1']]), ['B1-K1-W1', 'b1-K1-w1']);
+		expect(ambiguous.errors.map((e) => e.params)).toEqual([{ value: 'b1-k1-w1', suggestion: 'B1-K1-W1, b1-K1-w1' }]);
 	});
 
 	it('checks nothing when the school has no qualification structure', () => {
-		expect(unknownWorkProcesses(file([['X9-K9-W9']]), [])).toEqual([]);
+		expect(checkWorkProcesses(file([['X9-K9-W9']]), []).errors).toEqual([]);
+	});
+});
+
+describe('importing over an existing board', () => {
+	const ids = (prefix: string) => {
+		let n = 0;
+		return () => `${prefix}${++n}`;
+	};
+
+	it('makes a new board a draft for the chosen groups', () => {
+		const made = recordsFromFile(good(), ['g1'], ids('n'));
+		expect(made.board.data).toMatchObject({ draft: true, groupIds: ['g1'] });
+	});
+
+	it("keeps the board's id, groups and published state, and the ids of items with the same title", () => {
+		const existing = { id: boardId, data: { ...board, title: 'periode 2: zorg & welzijn' } };
+		const old = [
+			{ id: 'keep', data: { title: 'bloeddruk meten ' } },
+			{ id: 'gone', data: { title: 'Oude opdracht' } }
+		];
+		const file = good();
+		const replaced = replacementFromFile(file, existing, old, ['g2'], ids('n'));
+		expect(replaced.board.id).toBe(boardId);
+		expect(replaced.board.data).not.toHaveProperty('draft');
+		expect(replaced.board.data.title).toBe(board.title);
+		expect(replaced.board.data.groupIds).toEqual([...board.groupIds, 'g2']);
+		expect(replaced.items.map((i) => [i.id, i.data.title, i.data.boardId])).toEqual([
+			[expect.stringMatching(/^n\d+$/), 'Casus mevrouw Jansen', boardId],
+			['keep', 'Bloeddruk meten', boardId]
+		]);
+		expect(replaced.removed).toEqual(['gone']);
 	});
 });
 

@@ -104,23 +104,37 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /**
- * Work-process codes in the file that the school's qualification structure does not have: such a tag would
- * count for nothing in coverage. A code that differs only in case gets the school's spelling as a suggestion.
- * With no structure on the device there is nothing to check against, so nothing is refused.
+ * The file's work-process codes against the school's qualification structure: a tag it does not have would
+ * count for nothing in coverage. A code that differs only in case from exactly one school code takes the
+ * school's spelling (`fixed` says which); any other is an error (with the spellings when case is ambiguous).
+ * With no structure on the device there is nothing to check against, so nothing changes.
  */
-export function unknownWorkProcesses(file: BoardFile, known: Iterable<string>): BoardFileError[] {
+export function checkWorkProcesses(
+	file: BoardFile,
+	known: Iterable<string>
+): { file: BoardFile; fixed: { value: string; code: string }[]; errors: BoardFileError[] } {
 	const codes = new Set(known);
-	if (codes.size === 0) return [];
-	const byUpper = new Map([...codes].map((c) => [c.toUpperCase(), c]));
+	if (codes.size === 0) return { file, fixed: [], errors: [] };
+	const byUpper = new Map<string, string[]>();
+	for (const c of codes) byUpper.set(c.toUpperCase(), [...(byUpper.get(c.toUpperCase()) ?? []), c]);
+	const fixed: { value: string; code: string }[] = [];
 	const errors: BoardFileError[] = [];
-	file.items.forEach((item, i) =>
-		(item.workProcessIds ?? []).forEach((value, j) => {
-			if (codes.has(value)) return;
-			const suggestion = byUpper.get(value.toUpperCase());
-			errors.push(err(formatPath(['items', i, 'workProcessIds', j]), 'unknownWorkProcess', suggestion ? { value, suggestion } : { value }));
-		})
-	);
-	return errors;
+	const items = file.items.map((item, i) => {
+		if (!item.workProcessIds?.length) return item;
+		const workProcessIds = item.workProcessIds.map((value, j) => {
+			if (codes.has(value)) return value;
+			const matches = byUpper.get(value.toUpperCase()) ?? [];
+			if (matches.length === 1) {
+				fixed.push({ value, code: matches[0]! });
+				return matches[0]!;
+			}
+			const params: Record<string, string> = matches.length ? { value, suggestion: matches.join(', ') } : { value };
+			errors.push(err(formatPath(['items', i, 'workProcessIds', j]), 'unknownWorkProcess', params));
+			return value;
+		});
+		return { ...item, workProcessIds: [...new Set(workProcessIds)] };
+	});
+	return { file: { ...file, items }, fixed, errors };
 }
 
 /** Line and column (1-based) of a character offset. */
@@ -320,6 +334,7 @@ export function levelKeyFromLabel(label: string, taken: Iterable<string>): strin
 
 /**
  * The records an import creates: one new board for the chosen groups and all its items, with new ids.
+ * The board is a draft: students see it once a coach has looked it over and published it.
  * `newId` makes the ids (crypto.randomUUID in the browser).
  */
 export function recordsFromFile(file: BoardFile, groupIds: readonly string[], newId: () => string) {
@@ -331,8 +346,35 @@ export function recordsFromFile(file: BoardFile, groupIds: readonly string[], ne
 		periodEnd: file.board.periodEnd ?? null,
 		levels: inSupportOrder(file.board.levels).map(({ key, label }) => ({ key, label })),
 		mode: file.board.mode,
-		groupIds: [...groupIds]
+		groupIds: [...groupIds],
+		draft: true
 	};
 	const items = file.items.map((item) => ({ id: newId(), data: { ...structuredClone(item), boardId } as EntityData['item'] }));
 	return { board: { id: boardId, data: board }, items };
+}
+
+const titleKey = (title: string) => title.trim().toLowerCase();
+
+/**
+ * "Vervangen": what an import writes over an existing board. The board keeps its id, groups and
+ * published state and takes the file's content; an item with the same title keeps its id (so the
+ * students' picks and ratings stay with it) and takes the file's fields; the file's other items are new,
+ * and the board's items the file does not have are removed.
+ */
+export function replacementFromFile(
+	file: BoardFile,
+	board: { id: string; data: EntityData['board'] },
+	existingItems: readonly { id: string; data: { title: string } }[],
+	groupIds: readonly string[],
+	newId: () => string
+) {
+	const fresh = recordsFromFile(file, [...new Set([...(board.data.groupIds ?? []), ...groupIds])], newId);
+	const { draft: _draft, ...content } = fresh.board.data;
+	const unmatched = [...existingItems];
+	const items = file.items.map((item) => {
+		const at = unmatched.findIndex((e) => titleKey(e.data.title) === titleKey(item.title));
+		const id = at >= 0 ? unmatched.splice(at, 1)[0]!.id : newId();
+		return { id, data: { ...structuredClone(item), boardId: board.id } as EntityData['item'] };
+	});
+	return { board: { id: board.id, data: content }, items, removed: unmatched.map((e) => e.id) };
 }

@@ -68,6 +68,18 @@ describe('BoardEditor', () => {
 		expect(out).toContain('Uit de bibliotheek');
 	});
 
+	it('says a draft board is for coaches only and offers to publish it; a published board does not', () => {
+		const draft = rec<'board'>(boardId, { ...board.data, draft: true });
+		const props = { id: boardId, items: [], ratings: [], qualifications: [], groups, onsaved: () => {}, ondeleted: () => {} };
+		const out = text(render(BoardEditor, { props: { ...props, boards: [draft] } }).body);
+		expect(out).toContain('Concept: alleen coaches zien dit bord. Studenten zien het pas als je het publiceert.');
+		expect(out).toContain('Publiceren voor studenten');
+		expect(text(render(BoardEditor, { props: { ...props, boards: [board] } }).body)).not.toContain('Publiceren');
+		const list = text(render(BoardList, { props: { boards: [draft, rec<'board'>(itemId, { ...board.data, title: 'Live' })], items: [], groups, onedit: () => {} } }).body);
+		expect(list).toContain('Periode 2 Concept');
+		expect(list).not.toContain('Live Concept');
+	});
+
 	it('shows an empty form for a new board with the Dutch default levels', () => {
 		const html = render(BoardEditor, {
 			props: { id: crypto.randomUUID(), boards: [], items: [], ratings: [], qualifications: [], groups, onsaved: () => {}, ondeleted: () => {} }
