@@ -216,6 +216,15 @@ describe('group dashboard', () => {
 		expect(after.period.end).toBe(date(90));
 	});
 
+	it("a draft board's period does not count until the board is published (students do not have it yet)", async () => {
+		await seed();
+		const draft = put('board', { title: 'Periode 3', draft: true, periodStart: date(-21), periodEnd: date(120), groupIds: [w.a.group.id] });
+		await push(w.a.coach, draft);
+		expect((await loadDashboardRows(t.db, w.a.coach, w.a.group.id, today)).period.end).toBe(date(60));
+		await push(w.a.coach, { ...put('board', { title: 'Periode 3', draft: false, periodStart: date(-21), periodEnd: date(120), groupIds: [w.a.group.id] }), id: draft.id });
+		expect((await loadDashboardRows(t.db, w.a.coach, w.a.group.id, today)).period.end).toBe(date(120));
+	});
+
 	it('never stores facts computed before a write that came in meanwhile', async () => {
 		await seed();
 		await loadDashboardRows(t.db, w.a.coach, w.a.group.id, today);

@@ -141,7 +141,7 @@ export function factsQuery(schoolId: string, pairs: Pair[], marks = trendLength)
 			select g.group_id, min(r.data->>'periodStart') as period_start, max(r.data->>'periodEnd') as period_end,
 				array_agg(r.id::text) as board_ids
 			from records r cross join lateral unnest(r.group_ids) as g(group_id)
-			where r.school_id = ${schoolId} and r.entity = 'board' and not r.deleted
+			where r.school_id = ${schoolId} and r.entity = 'board' and not r.deleted and not r.draft
 			  and r.group_ids && ${uuidArray(groupIds)} and g.group_id = any(${uuidArray(groupIds)})
 			group by g.group_id
 		),
