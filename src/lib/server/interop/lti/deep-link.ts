@@ -26,7 +26,7 @@ async function flowOf(db: Db, token: string, actor: Actor): Promise<DeepLinkRequ
 	return extra.deepLink;
 }
 
-/** The boards a coach can place in the course: those shared with the course's group, which the coach is in. */
+/** The boards a coach can place in the course: the published ones shared with the course's group, which the coach is in. */
 export async function deepLinkChoice(db: Db, actor: Actor, token: string): Promise<DeepLinkChoice> {
 	const request = await flowOf(db, token, actor);
 	if (!request.groupId) return { courseTitle: request.courseTitle, groupId: null, groupName: null, boards: [] };
@@ -44,6 +44,8 @@ export async function deepLinkChoice(db: Db, actor: Actor, token: string): Promi
 				eq(records.schoolId, actor.schoolId),
 				eq(records.entity, 'board'),
 				eq(records.deleted, false),
+				// A draft is not the students' yet: placed in the course, it would open on nothing.
+				eq(records.draft, false),
 				arrayContains(records.groupIds, [request.groupId])
 			)
 		)

@@ -206,8 +206,8 @@ describe('LTI 1.3 login and launch', () => {
 });
 
 describe('Deep Linking', () => {
-	async function board(coach: Actor, title: string, groupId: string) {
-		const op = put('board', { title, groupIds: [groupId] });
+	async function board(coach: Actor, title: string, groupId: string, draft = false) {
+		const op = put('board', { title, groupIds: [groupId], ...(draft ? { draft } : {}) });
 		const res = await sync(t.db, coach, { cursor: null, ops: [op] });
 		expect(res.results[0]).toMatchObject({ status: 'applied' });
 		return op.id;
@@ -220,6 +220,8 @@ describe('Deep Linking', () => {
 		await t.db.update(groups).set({ sourcedId: 'sis-groep-1' }).where(eq(groups.id, w.a.group.id));
 		const shared = await board(w.a.coach, 'Periode 2: zorgplan', w.a.group.id);
 		await board(w.a.otherCoach, 'Bord van een andere groep', w.a.otherGroup.id);
+		// A draft is not offered: the students of the course could not open it yet.
+		const draft = await board(w.a.coach, 'Periode 3: nog een concept', w.a.group.id, true);
 		const result = await launch({ person: { ...people.daan, sourcedId: 'sis-coach' }, course: { ...course, sectionSourcedId: 'sis-groep-1' }, kind: 'deepLink' });
 		if (result.kind !== 'deepLink') throw new Error(JSON.stringify(result));
 		expect(result.user.id).toBe(w.a.coach.id);
@@ -227,6 +229,7 @@ describe('Deep Linking', () => {
 		const choice = await deepLinkChoice(t.db, w.a.coach, result.token);
 		expect(choice).toMatchObject({ groupName: 'Groep 1', boards: [{ id: shared, title: 'Periode 2: zorgplan' }] });
 		await expect(deepLinkChoice(t.db, w.a.otherCoach, result.token)).rejects.toThrow(ApiError);
+		await expect(answerDeepLink(t.db, w.a.coach, result.token, draft, origin)).rejects.toMatchObject({ status: 400 });
 		await expect(answerDeepLink(t.db, w.a.coach, result.token, '00000000-0000-4000-8000-000000000000', origin)).rejects.toMatchObject({ status: 400 });
 
 		const answer = await answerDeepLink(t.db, w.a.coach, result.token, shared, origin);
