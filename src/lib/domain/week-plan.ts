@@ -3,7 +3,7 @@
  * whom. Urgency first (triage.ts); among equals, the students who got the least attention from this
  * coach in the last three weeks come first, then the longest since any contact. Pure, no I/O.
  */
-import { isoWeek, toDayNumber, weekDays } from './weeks';
+import { isoDate, toDayNumber, weekday } from './weeks';
 import type { Urgency } from './triage';
 
 /** A check-in as the plan reads it. `planned`: picked up for this week, not held yet. */
@@ -43,47 +43,123 @@ export interface TeamEntry {
 	last: { coachId: string; at: string } | null;
 }
 
-export interface Contact {
+/**
+ * One coach's contacts with one student (feedback on the student's work, check-ins held), folded:
+ * how many fall in the plan's three weeks up to today (`planWindow`), and the latest up to today (a
+ * date-time, or a day for a check-in). The plan needs no more than this of them, so the server sends
+ * one row per student and coach, however much a school has written (a row per contact made a
+ * dashboard of 30 students carry 6,000 rows, 0.8 MB, at 3,200 records a student).
+ */
+export interface ContactPair {
 	studentId: string;
 	coachId: string;
-	/** A day or a date-time. */
-	at: string;
+	recent: number;
+	last: string | null;
 }
 
 /**
- * Who talked with whom, as the week plan reads it: coaches' feedback as who-about-whom-when (every one
- * since a day three weeks back, before it only the latest of each coach and student) and every
- * check-in, held or planned. The server sends it with the dashboard, so the plan is in its order from
- * the first paint; the device store answers the same shape (with what this device wrote since).
+ * Who talked with whom, as the week plan reads it: the folded contacts of each student and author,
+ * and this week's check-ins (held or planned, by any coach; the buttons act on them). The server sends
+ * it with the dashboard, so the plan is in its order from the first paint; the device store answers
+ * the same shape (with what this device wrote since).
  */
 export interface PlanContacts {
-	feedback: { ownerId: string; authorId: string; createdAt: string }[];
+	pairs: ContactPair[];
 	checkIns: { id: string; authorId: string; studentId: string; date: string; planned: boolean }[];
 }
 
-/** The day the plan's contacts start: three weeks and a day before `today` (the plan counts the last three weeks). */
+/**
+ * Single contacts as the device store answers them (no text): coaches' feedback since a day a little
+ * before the plan's three weeks (`contactsSince`, so no time zone leaves one out) and, before it, only
+ * the latest of each author and student; and every check-in. The page folds them (`foldContacts`):
+ * the fold is small enough for the page, and the store's worker stays as small as it is.
+ */
+export interface DeviceContacts {
+	feedback: { ownerId: string; authorId: string; createdAt: string }[];
+	checkIns: PlanContacts['checkIns'];
+}
+
+/** The day the device's single contacts start: three weeks and two days before `today`. */
 export function contactsSince(today: Date): string {
-	return new Date(today.getTime() - 22 * 86_400_000).toISOString().slice(0, 10);
+	return new Date(today.getTime() - 23 * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The plan's three weeks: the calendar days from 20 days before `today` up to `today`, local time. */
+export function planWindow(today: Date): { from: string; to: string } {
+	const n = toDayNumber(today) ?? 0;
+	return { from: isoDate(n - 20), to: isoDate(n) };
+}
+
+/**
+ * Folds single contacts into `PlanContacts` for `today`: what the device store does with the records
+ * it holds, by the rule the server's query follows (`weekContacts`). Feedback by the student on their
+ * own work is no contact; a planned check-in is none until it is held.
+ */
+export function foldContacts(
+	feedback: { ownerId: string | null; authorId: string | null; createdAt: string }[],
+	checkIns: PlanContacts['checkIns'],
+	today: Date
+): PlanContacts {
+	const todayN = toDayNumber(today) ?? 0;
+	const { start, end } = weekOf(today);
+	const pairs = new Map<string, ContactPair & { n: number }>();
+	const add = (studentId: string, coachId: string, at: string) => {
+		const n = toDayNumber(at);
+		if (n === null || n > todayN) return;
+		const key = `${studentId} ${coachId}`;
+		let p = pairs.get(key);
+		if (!p) pairs.set(key, (p = { studentId, coachId, recent: 0, last: null, n: -Infinity }));
+		if (todayN - n < 21) p.recent++;
+		if (later(n, at, p.n, p.last)) (p.n = n), (p.last = at);
+	};
+	for (const f of feedback) if (f.ownerId && f.authorId && f.authorId !== f.ownerId) add(f.ownerId, f.authorId, f.createdAt);
+	const week: PlanContacts['checkIns'] = [];
+	for (const c of checkIns) {
+		if (!c.planned) add(c.studentId, c.authorId, c.date);
+		const day = c.date.slice(0, 10);
+		if (day >= start && day <= end) week.push(c);
+	}
+	return { pairs: [...pairs.values()].map(({ studentId, coachId, recent, last }) => ({ studentId, coachId, recent, last })), checkIns: week };
+}
+
+/** Whether a contact on day `n` at `at` is later than one on day `m` at `than`: by day, then as written. */
+function later(n: number, at: string, m: number, than: string | null): boolean {
+	return n > m || (n === m && than !== null && at > than);
 }
 
 /**
  * What the server sent and what the device has, as one: the device may not have everything yet (a
- * first sync) and may have more (a check-in ticked off offline). Check-ins by id, the device's first.
+ * first sync) and may have more (a check-in ticked off offline). Per student and coach the larger
+ * count and the later contact; check-ins by id, the device's first.
  */
 export function mergeContacts(server: PlanContacts, device: PlanContacts | undefined): PlanContacts {
 	if (!device) return server;
-	const feedback = new Map<string, PlanContacts['feedback'][number]>();
-	for (const f of [...server.feedback, ...device.feedback]) feedback.set(`${f.ownerId} ${f.authorId} ${f.createdAt}`, f);
+	const pairs = new Map<string, ContactPair>();
+	for (const p of [...server.pairs, ...device.pairs]) {
+		const key = `${p.studentId} ${p.coachId}`;
+		const seen = pairs.get(key);
+		if (!seen) pairs.set(key, p);
+		else {
+			const last = p.last !== null && (seen.last === null || later(toDayNumber(p.last) ?? -Infinity, p.last, toDayNumber(seen.last) ?? -Infinity, seen.last)) ? p.last : seen.last;
+			pairs.set(key, { ...seen, recent: Math.max(seen.recent, p.recent), last });
+		}
+	}
 	const checkIns = new Map<string, PlanContacts['checkIns'][number]>();
 	for (const c of [...server.checkIns, ...device.checkIns]) checkIns.set(c.id, c);
-	return { feedback: [...feedback.values()], checkIns: [...checkIns.values()] };
+	return { pairs: [...pairs.values()], checkIns: [...checkIns.values()] };
 }
 
 /** How many students a week's list holds at least (all who need the coach now come on it anyway). */
 export const planSize = 6;
+/** Monday and Sunday of `today`'s week, local time (the device store folds with this, so it stays small). */
+export function weekOf(today: Date): { start: string; end: string } {
+	const monday = (toDayNumber(today) ?? 0) - weekday(toDayNumber(today) ?? 0);
+	return { start: isoDate(monday), end: isoDate(monday + 6) };
+}
+
 /** The check-ins (held or planned) on a day of `today`'s week, Monday to Sunday. */
 function thisWeeks(checkIns: PlanCheckIn[], today: Date): PlanCheckIn[] {
-	const { start, end } = weekDays(isoWeek(today));
+	const { start, end } = weekOf(today);
 	return checkIns.filter((c) => {
 		const day = c.date.slice(0, 10);
 		return day >= start && day <= end;
@@ -97,17 +173,15 @@ const rank: Record<Urgency, number> = { now: 0, soon: 1, fine: 2 };
  * to `size`, leaving out students another coach already took this week. Ticked-off students stay on
  * the list, last, so the coach sees what they did.
  */
-export function weekPlan(input: { me: string; students: PlanStudent[]; contacts: Contact[]; checkIns: PlanCheckIn[]; today: Date; size?: number }): PlanEntry[] {
+export function weekPlan(input: { me: string; students: PlanStudent[]; pairs: ContactPair[]; checkIns: PlanCheckIn[]; today: Date; size?: number }): PlanEntry[] {
 	const { me, today } = input;
 	const size = input.size ?? planSize;
-	const todayN = toDayNumber(today) ?? 0;
 	const counts = new Map<string, number>();
 	const lastAny = new Map<string, number>();
-	for (const c of input.contacts) {
-		const n = toDayNumber(c.at);
-		if (n === null || n > todayN) continue;
-		if (c.coachId === me && todayN - n < 21) counts.set(c.studentId, (counts.get(c.studentId) ?? 0) + 1);
-		lastAny.set(c.studentId, Math.max(lastAny.get(c.studentId) ?? -Infinity, n));
+	for (const p of input.pairs) {
+		if (p.coachId === me) counts.set(p.studentId, (counts.get(p.studentId) ?? 0) + p.recent);
+		const n = p.last === null ? null : toDayNumber(p.last);
+		if (n !== null) lastAny.set(p.studentId, Math.max(lastAny.get(p.studentId) ?? -Infinity, n));
 	}
 	const week = thisWeeks(input.checkIns, today);
 	const entries = input.students.map((s) => {
@@ -136,15 +210,14 @@ export function weekPlan(input: { me: string; students: PlanStudent[]; contacts:
 }
 
 /** The whole group across its coaches: urgency, who took whom this week, and the last contact. Most urgent first. */
-export function teamWeek(input: { students: PlanStudent[]; contacts: Contact[]; checkIns: PlanCheckIn[]; today: Date }): TeamEntry[] {
-	const todayN = toDayNumber(input.today) ?? 0;
+export function teamWeek(input: { students: PlanStudent[]; pairs: ContactPair[]; checkIns: PlanCheckIn[]; today: Date }): TeamEntry[] {
 	const week = thisWeeks(input.checkIns, input.today);
 	const last = new Map<string, { coachId: string; at: string; n: number }>();
-	for (const c of input.contacts) {
-		const n = toDayNumber(c.at);
-		if (n === null || n > todayN) continue;
-		const seen = last.get(c.studentId);
-		if (!seen || n > seen.n || (n === seen.n && c.at > seen.at)) last.set(c.studentId, { coachId: c.coachId, at: c.at, n });
+	for (const p of input.pairs) {
+		const n = p.last === null ? null : toDayNumber(p.last);
+		if (n === null || p.last === null) continue;
+		const seen = last.get(p.studentId);
+		if (!seen || later(n, p.last, seen.n, seen.at)) last.set(p.studentId, { coachId: p.coachId, at: p.last, n });
 	}
 	return [...input.students]
 		.sort((a, b) => rank[a.urgency] - rank[b.urgency] || b.score - a.score || (a.id < b.id ? -1 : 1))
@@ -159,16 +232,4 @@ export function teamWeek(input: { students: PlanStudent[]; contacts: Contact[]; 
 				last: l ? { coachId: l.coachId, at: l.at } : null
 			};
 		});
-}
-
-/** Contacts from the records on this device: coaches' feedback (about its owner) and check-ins held (on their day). */
-export function planContacts(
-	feedback: { authorId: string | null; ownerId: string | null; createdAt: string }[],
-	checkIns: PlanCheckIn[],
-	isCoach: (id: string) => boolean
-): Contact[] {
-	const out: Contact[] = [];
-	for (const f of feedback) if (f.ownerId && f.authorId && f.authorId !== f.ownerId && isCoach(f.authorId)) out.push({ studentId: f.ownerId, coachId: f.authorId, at: f.createdAt });
-	for (const c of checkIns) if (!c.planned) out.push({ studentId: c.studentId, coachId: c.coachId, at: c.date });
-	return out;
 }

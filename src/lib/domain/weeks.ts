@@ -137,7 +137,8 @@ function mondayOf(week: IsoWeek): number {
 	return jan4 - weekday(jan4) + (p.week - 1) * 7;
 }
 
-function isoDate(dayNo: number): string {
+/** The calendar date of a day number, "2026-12-07". */
+export function isoDate(dayNo: number): string {
 	const d = utcDate(dayNo);
 	return `${String(d.getUTCFullYear()).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
 }

@@ -1,6 +1,6 @@
 import type { EntityName } from '$lib/domain/constants';
 import type { LocalRecord, OutboxEntry } from '../db';
-import type { PlanContacts } from '$lib/domain/week-plan';
+import type { DeviceContacts } from '$lib/domain/week-plan';
 
 /**
  * How the page talks to the device store, which lives in a worker (`./service`, started from
@@ -27,11 +27,11 @@ export function databaseName(userId: string): string {
 export type Query = { list: EntityName } | { one: EntityName; id: string } | { outbox: true } | { meta: 'lastSyncAt' } | { contacts: { since: string } };
 
 /**
- * Who talked with whom, for a coach's week plan (`PlanContacts`). A coach's device holds thousands of
+ * Who talked with whom, for a coach's week plan (`DeviceContacts`). A coach's device holds thousands of
  * feedback records; the page needs none of their text, and copying them all to its thread at every
  * change of the sync was most of a coach's blocking time.
  */
-export type Contacts = PlanContacts;
+export type Contacts = DeviceContacts;
 
 /** What a query answers. */
 export type Answer<Q extends Query> = Q extends { list: infer E extends EntityName }

@@ -12,6 +12,7 @@ import { schoolDaysSince } from '$lib/domain/triage';
 import { put } from '$test/ops';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../db';
+import { foldContacts, type PlanContacts } from '$lib/domain/week-plan';
 import { factsColumns, refreshStaleFacts, withFreshFacts, type StoredFacts } from './facts.service';
 
 let t: TestDatabase;
@@ -146,28 +147,62 @@ describe('group dashboard', () => {
 		});
 	});
 
-	it('sends the week plan who talked with whom: coaches’ feedback (from three weeks back only the latest per coach and student), check-ins, no student’s own reply', async () => {
+	it('sends the week plan one row per student and coach (the three weeks’ count, the latest), this week’s check-ins, and folds as the device does', async () => {
 		const { coach, student, classmate, group } = w.a;
 		const goal = put('goal', { title: 'Rapporteren', status: 'active' });
 		await push(student, goal);
 		const fb = (body: string) => put('feedback', { targetEntity: 'goal', targetId: goal.id, kind: 'feedback', body });
-		const [older, old, recent] = [fb('Eerste'), fb('Tweede'), fb('Derde')];
-		await push(coach, older, old, recent);
-		await push(student, put('feedback', { targetEntity: 'goal', targetId: goal.id, kind: 'reply', body: 'Dank je', parentId: recent.id }));
+		const many = Array.from({ length: 12 }, (_, i) => fb(`Nummer ${i}`));
+		const [older, old, edge, past] = [fb('Eerste'), fb('Tweede'), fb('Derde'), fb('Vierde')];
+		await push(coach, older, old, edge, past, ...many);
+		await push(student, put('feedback', { targetEntity: 'goal', targetId: goal.id, kind: 'reply', body: 'Dank je', parentId: many[0]!.id }));
 		const planned = put('checkIn', { studentId: classmate.id, date: date(0), notes: '', planned: true });
-		await push(coach, planned);
+		const held = put('checkIn', { studentId: classmate.id, date: date(-10), notes: 'Gesprek', planned: false });
+		await push(coach, planned, held);
 		await t.db.execute(sql`update records set created_at = now() - interval '40 days' where id = ${older.id}`);
 		await t.db.execute(sql`update records set created_at = now() - interval '30 days' where id = ${old.id}`);
+		// The first day of the three weeks (20 days back) counts, the day before it does not.
+		await t.db.execute(sql`update records set created_at = ${ago(20)} where id = ${edge.id}`);
+		await t.db.execute(sql`update records set created_at = ${ago(21)} where id = ${past.id}`);
+		// Spread over the three weeks, one of them a day ahead (a clock running fast): not a contact yet.
+		for (const [k, f] of many.entries()) await t.db.execute(sql`update records set created_at = now() - ${`${k * 36 - 24} hours`}::interval where id = ${f.id}`);
 
 		const { contacts } = await groupDashboard(t.db, coach, group.id, today);
+		const mine = (id: string) => contacts.pairs.find((p) => p.studentId === id && p.coachId === coach.id);
 		const createdOf = async (id: string) => new Date((await queryRows<{ at: Date | string }>(t.db, sql`select created_at as at from records where id = ${id}`))[0]!.at).toISOString();
-		expect(contacts.feedback.map((f) => [f.ownerId, f.authorId, f.createdAt]).sort()).toEqual(
-			[
-				[student.id, coach.id, await createdOf(old.id)],
-				[student.id, coach.id, await createdOf(recent.id)]
-			].sort()
-		);
+		// 11 of the 12 are in the last 20 days and not ahead, and the one from 20 days back; the older ones are not.
+		expect(mine(student.id)).toEqual({ studentId: student.id, coachId: coach.id, recent: 12, last: await createdOf(many[1]!.id) });
+		// The check-in held ten days back counts; the planned one for today does not, yet it is this week's.
+		expect(mine(classmate.id)).toEqual({ studentId: classmate.id, coachId: coach.id, recent: 1, last: date(-10) });
+		expect(contacts.pairs).toHaveLength(2);
 		expect(contacts.checkIns).toEqual([{ id: planned.id, authorId: coach.id, studentId: classmate.id, date: date(0), planned: true }]);
+
+		// The device folds its copies of the same records the same way, so the plan does not move when it answers.
+		const feedback = await queryRows<{ ownerId: string; authorId: string; createdAt: Date | string }>(
+			t.db,
+			sql`select owner_id as "ownerId", author_id as "authorId", created_at as "createdAt" from records where entity = 'feedback' and school_id = ${coach.schoolId}`
+		);
+		const checkIns = await queryRows<PlanContacts['checkIns'][number]>(
+			t.db,
+			sql`select id, author_id as "authorId", data->>'studentId' as "studentId", data->>'date' as date, coalesce((data->>'planned')::boolean, false) as planned from records where entity = 'checkIn' and school_id = ${coach.schoolId}`
+		);
+		const device = (on: Date) => foldContacts(feedback.map((f) => ({ ...f, createdAt: new Date(f.createdAt).toISOString() })), checkIns, on);
+		const sorted = (c: PlanContacts) => ({ pairs: [...c.pairs].sort((a, b) => (a.studentId < b.studentId ? -1 : 1)), checkIns: c.checkIns });
+		expect(sorted(contacts)).toEqual(sorted(device(today)));
+		// Ten days on, with nothing written, the stored contacts give that day's three weeks; a day before
+		// they start (a clock set back), the facts are computed again for it.
+		for (const days of [10, 25, -30]) {
+			const on = new Date(today.getTime() + days * 86_400_000);
+			expect(sorted((await groupDashboard(t.db, coach, group.id, on)).contacts), `${days} days on`).toEqual(sorted(device(on)));
+		}
+		const spy = vi.spyOn(t.db, 'execute');
+		try {
+			await groupDashboard(t.db, coach, group.id, new Date(today.getTime() + 12 * 86_400_000));
+			// The stored facts served that day too: no aggregate ran (the dashboard's read, its group check and its coaches).
+			expect(spy.mock.calls.length).toBeLessThanOrEqual(1);
+		} finally {
+			spy.mockRestore();
+		}
 	});
 
 	it('reads stored facts in one statement; what changed since is computed in two more, however many students', async () => {

@@ -5,11 +5,11 @@ import { policy, type Actor } from '../policy';
 import { membershipIn } from '../policy/relations';
 import { ApiError } from '../http/api';
 import { autonomyLevels, cyclePhases } from '$lib/domain/constants';
-import { factsColumns, paceOf, withFreshFacts, type StoredFacts, type StudentFacts } from './facts.service';
+import { contactsOf, factsColumns, paceOf, withFreshFacts, type StoredFacts, type StudentFacts } from './facts.service';
 import { latestGap, type AutonomyLevel, type CyclePhase, type DashboardRow } from '$lib/domain/dashboard';
 import { triage } from '$lib/domain/triage';
 import { isoWeek, weekDays } from '$lib/domain/pace';
-import { contactsSince, type PlanContacts } from '$lib/domain/week-plan';
+import type { PlanContacts } from '$lib/domain/week-plan';
 
 export interface Dashboard {
 	group: { id: string; name: string };
@@ -121,12 +121,17 @@ export function toDashboardRow(student: { id: string; name: string; username: st
 export async function loadDashboardRows(db: Db, actor: Actor, groupId: string, today: Date = new Date()) {
 	const group = await coachedGroup(db, actor, groupId);
 	const raw = await queryRows<DashboardReadRow>(db, dashboardQuery(actor.schoolId, group.id));
-	const facts = await withFreshFacts(db, actor.schoolId, raw);
-	const rows = raw.map((r) =>
-		toDashboardRow({ id: r.user_id, name: r.display_name, username: r.username, needTags: r.need_tags ?? [] }, facts.get(`${r.group_id}:${r.user_id}`)!, today)
-	);
+	const facts = await withFreshFacts(db, actor.schoolId, raw, today);
+	const contacts: PlanContacts = { pairs: [], checkIns: [] };
+	const rows = raw.map((r) => {
+		const f = facts.get(`${r.group_id}:${r.user_id}`)!;
+		const mine = contactsOf(r.user_id, f.card.contacts, today);
+		contacts.pairs.push(...mine.pairs);
+		contacts.checkIns.push(...mine.checkIns);
+		return toDashboardRow({ id: r.user_id, name: r.display_name, username: r.username, needTags: r.need_tags ?? [] }, f, today);
+	});
 	const first = raw[0] ? facts.get(`${raw[0].group_id}:${raw[0].user_id}`) : undefined;
-	return { group, period: { start: first?.pace.start ?? null, end: first?.pace.end ?? null }, rows };
+	return { group, period: { start: first?.pace.start ?? null, end: first?.pace.end ?? null }, rows, contacts };
 }
 
 /**
@@ -150,56 +155,12 @@ export async function studentAttention(db: Db, actor: Actor, studentId: string, 
 
 /** Everything the group page needs: the rows plus the group's coaches. */
 export async function groupDashboard(db: Db, actor: Actor, groupId: string, today: Date = new Date()): Promise<Dashboard> {
-	const { group, period, rows } = await loadDashboardRows(db, actor, groupId, today);
+	const { group, period, rows, contacts } = await loadDashboardRows(db, actor, groupId, today);
 	const coaches = await db
 		.select({ id: users.id, displayName: users.displayName })
 		.from(memberships)
 		.innerJoin(users, eq(users.id, memberships.userId))
 		.where(and(eq(memberships.groupId, group.id), eq(memberships.schoolId, actor.schoolId), eq(memberships.role, 'coach'), eq(users.active, true)))
 		.orderBy(asc(users.displayName));
-	const contacts = await weekContacts(db, actor.schoolId, rows.map((r) => r.id), contactsSince(today));
 	return { group, coaches, period, rows, at: today.toISOString(), me: actor.id, contacts };
-}
-
-interface ContactRow {
-	entity: 'feedback' | 'checkIn';
-	id: string;
-	owner_id: string;
-	author_id: string;
-	created_at: Date | string;
-	date: string | null;
-	planned: boolean | null;
-}
-
-/**
- * The week plan's contacts of these students (the group's, already checked): others' feedback on them
- * since `since` and, before it, only the latest of each author; and their check-ins. One statement.
- */
-async function weekContacts(db: Db, schoolId: string, studentIds: string[], since: string): Promise<PlanContacts> {
-	if (!studentIds.length) return { feedback: [], checkIns: [] };
-	const rows = await queryRows<ContactRow>(
-		db,
-		sql`
-		with theirs as (
-			select r.entity, r.id, r.owner_id, r.author_id, r.created_at, r.data
-			from records r
-			where r.school_id = ${schoolId} and not r.deleted and r.owner_id = any(${uuidArray(studentIds)})
-			  and r.author_id is not null and (r.entity = 'checkIn' or (r.entity = 'feedback' and r.author_id <> r.owner_id))
-		)
-		select entity, id, owner_id, author_id, created_at, null as date, null::boolean as planned
-		from theirs where entity = 'feedback' and created_at >= ${since}::date
-		union all
-		(select distinct on (owner_id, author_id) entity, id, owner_id, author_id, created_at, null, null
-		 from theirs where entity = 'feedback' and created_at < ${since}::date
-		 order by owner_id, author_id, created_at desc)
-		union all
-		select entity, id, owner_id, author_id, created_at, data->>'date', coalesce((data->>'planned')::boolean, false)
-		from theirs where entity = 'checkIn'`
-	);
-	const contacts: PlanContacts = { feedback: [], checkIns: [] };
-	for (const r of rows) {
-		if (r.entity === 'feedback') contacts.feedback.push({ ownerId: r.owner_id, authorId: r.author_id, createdAt: new Date(r.created_at).toISOString() });
-		else if (r.date) contacts.checkIns.push({ id: r.id, authorId: r.author_id, studentId: r.owner_id, date: r.date, planned: !!r.planned });
-	}
-	return contacts;
 }

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, uuidArray, type Db } from '../db';
 import { errorCode, log } from '../log';
 import { choiceStatuses } from '$lib/domain/constants';
+import { planWindow, type ContactPair, type PlanContacts } from '$lib/domain/week-plan';
 import { behindFrom, isoWeek, isoWeekOrNull, paceStatus, paceSummary, weekDays, type PaceChoice, type PaceSummary } from '$lib/domain/pace';
 
 /**
@@ -56,10 +57,73 @@ export interface CardFacts {
 	/** Since when the oldest of those replies, and the oldest learning question without a coach answer, wait. */
 	replySince: string | null;
 	questionSince: string | null;
+	/** Who talked with the student, for the week plan (`contactsOf`). */
+	contacts: StoredContacts;
 }
 
-/** Bumped when CardFacts gains a field (triage's facts came with 2, how long questions wait with 3). */
-export const cardVersion = 3 as const;
+/**
+ * A student's contacts with coaches (feedback by anyone but the student, check-ins held), folded by
+ * author and day from `from` on, in the server's time zone `tz`; before `from` only each author's
+ * latest. What the week plan needs of any three weeks that start on or after `from`, so the
+ * dashboard reads it with the facts instead of every feedback record of the group.
+ */
+export interface StoredContacts {
+	from: string;
+	tz: string;
+	/** [author, day, how many, the latest that day as written]. */
+	days: [string, string, number, string][];
+	/** [author, the latest before `from`]. */
+	before: [string, string][];
+	/** Check-ins dated from `from` on, held or planned: [id, author, date, planned]. */
+	checkIns: [string, string, string, boolean][];
+}
+
+/** Bumped when CardFacts gains a field (triage's facts came with 2, how long questions wait with 3, contacts with 4). */
+export const cardVersion = 4 as const;
+
+/** The time zone days are counted in: the server's own, as the pages it renders count them. */
+export const factsTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+/**
+ * Where stored contacts start when computed on `today`: the first day of its three weeks. Every later
+ * day's three weeks start later, so they serve every later read without being computed again: what
+ * changes them is a write, which makes the facts stale anyway.
+ */
+export function contactsFrom(today: Date): string {
+	return planWindow(today).from;
+}
+
+/** Whether stored contacts serve the plan of `today` (`planWindow`): not for a day before they start, nor in another time zone. */
+function contactsServe(c: StoredContacts | undefined, today: Date): boolean {
+	return !!c && c.tz === factsTimeZone && c.from <= planWindow(today).from;
+}
+
+/**
+ * The week plan's contacts of one student on `today` from what is stored: the same as `foldContacts`
+ * over the records themselves (the dashboard's tests hold the two together).
+ */
+export function contactsOf(studentId: string, c: StoredContacts, today: Date): PlanContacts {
+	const { from, to } = planWindow(today);
+	const { start, end } = weekDays(isoWeek(today));
+	const pairs = new Map<string, ContactPair & { day: string }>();
+	const pair = (coachId: string) => {
+		let p = pairs.get(coachId);
+		if (!p) pairs.set(coachId, (p = { studentId, coachId, recent: 0, last: null, day: '' }));
+		return p;
+	};
+	// Any day from `from` on is later than what came before it.
+	for (const [coachId, at] of c.before) Object.assign(pair(coachId), { last: at, day: '' });
+	for (const [coachId, day, n, at] of c.days) {
+		if (day > to) continue;
+		const p = pair(coachId);
+		if (day >= from) p.recent += n;
+		if (day > p.day || (day === p.day && p.last !== null && at > p.last)) Object.assign(p, { last: at, day });
+	}
+	return {
+		pairs: [...pairs.values()].filter((p) => p.last !== null).map(({ studentId, coachId, recent, last }) => ({ studentId, coachId, recent, last })),
+		checkIns: c.checkIns.filter(([, , date]) => date.slice(0, 10) >= start && date.slice(0, 10) <= end).map(([id, authorId, date, planned]) => ({ id, authorId, studentId, date, planned }))
+	};
+}
 
 const noCard: CardFacts = {
 	v: cardVersion,
@@ -78,6 +142,7 @@ const noCard: CardFacts = {
 	unansweredFeedbackAt: null,
 	repliesWaiting: 0,
 	replySince: null,
+	contacts: { from: '0000-01-01', tz: factsTimeZone, days: [], before: [], checkIns: [] },
 	questionSince: null
 };
 
@@ -119,6 +184,9 @@ interface InputRow {
 	replies_waiting: number | null;
 	reply_since: Date | string | null;
 	question_since: Date | string | null;
+	contact_days: StoredContacts['days'] | null;
+	contact_before: StoredContacts['before'] | null;
+	contact_check_ins: StoredContacts['checkIns'] | null;
 }
 
 /**
@@ -130,7 +198,7 @@ interface InputRow {
  *   approval, last own activity, last log entry; per student: self-marks and self/coach gaps of the
  *   latest cycles, learning questions without a (newer) coach answer and the latest autonomy level.
  */
-export function factsQuery(schoolId: string, pairs: Pair[], marks = trendLength) {
+export function factsQuery(schoolId: string, pairs: Pair[], contacts: { from: string; tz: string }, marks = trendLength) {
 	const groupIds = [...new Set(pairs.map((p) => p.groupId))];
 	return sql`
 		with pairs as (
@@ -168,6 +236,8 @@ export function factsQuery(schoolId: string, pairs: Pair[], marks = trendLength)
 				case when r.entity = 'feedback' then r.data->>'parentId' end as fb_parent,
 				(r.entity = 'feedback' and strpos(coalesce(r.data->>'body', ''), '?') > 0) as fb_asks,
 				case when r.entity = 'checkIn' and not coalesce((r.data->>'planned')::boolean, false) then (r.data->>'date')::date end as checkin_date,
+				case when r.entity = 'checkIn' then r.data->>'date' end as checkin_on,
+				(r.entity = 'checkIn' and coalesce((r.data->>'planned')::boolean, false)) as checkin_planned,
 				case when r.entity = 'intake' then (r.data->>'confidence')::int end as confidence,
 				case when r.entity = 'goal' and coalesce(r.data->>'status', 'draft') in ('draft', 'active') then r.data->>'targetDate' end as goal_date
 			from records r
@@ -284,6 +354,36 @@ export function factsQuery(schoolId: string, pairs: Pair[], marks = trendLength)
 			  and rp.fb_parent is null and tg.id is null
 			group by f.owner_id
 		),
+		-- The week plan's contacts (StoredContacts): coaches' feedback and check-ins held, by author and day.
+		contact_rows as (
+			select f.owner_id, f.author_id, to_char(f.created_at at time zone ${contacts.tz}, 'YYYY-MM-DD') as day,
+				to_char(f.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at
+			from recs f where f.entity = 'feedback' and f.author_id is not null and f.author_id <> f.owner_id
+			union all
+			select k.owner_id, k.author_id, left(k.checkin_on, 10), k.checkin_on
+			from recs k where k.checkin_date is not null and k.author_id is not null
+		),
+		contact_days as (
+			select d.owner_id as user_id, jsonb_agg(jsonb_build_array(d.author_id, d.day, d.n, d.at) order by d.author_id, d.day) as days
+			from (
+				select owner_id, author_id, day, count(*)::int as n, max(at collate "C") as at
+				from contact_rows where day >= ${contacts.from} group by owner_id, author_id, day
+			) d
+			group by d.owner_id
+		),
+		contact_before as (
+			select b.owner_id as user_id, jsonb_agg(jsonb_build_array(b.author_id, b.at) order by b.author_id) as before
+			from (
+				select owner_id, author_id, (array_agg(at order by day desc, at collate "C" desc))[1] as at
+				from contact_rows where day < ${contacts.from} group by owner_id, author_id
+			) b
+			group by b.owner_id
+		),
+		contact_check_ins as (
+			select k.owner_id as user_id, jsonb_agg(jsonb_build_array(k.id, k.author_id, k.checkin_on, k.checkin_planned) order by k.checkin_on, k.id) as check_ins
+			from recs k where k.entity = 'checkIn' and k.author_id is not null and left(k.checkin_on, 10) >= ${contacts.from}
+			group by k.owner_id
+		),
 		student_extra as (
 			select r.owner_id as user_id,
 				(array_agg(r.confidence order by r.updated_at desc) filter (where r.confidence is not null))[1] as confidence,
@@ -298,7 +398,8 @@ export function factsQuery(schoolId: string, pairs: Pair[], marks = trendLength)
 			case when not rf.responded then rf.rating_after end as reflection_mark,
 			case when not rf.responded then rf.rating_target end as reflection_target,
 			se.confidence, se.goal_dates, ua.at as unanswered_feedback_at, coalesce(rw.n, 0) as replies_waiting,
-			rw.since as reply_since, w.question_since
+			rw.since as reply_since, w.question_since,
+			cd.days as contact_days, cb.before as contact_before, ck.check_ins as contact_check_ins
 		from pairs p
 		left join period pe on pe.group_id = p.group_id
 		left join per_pair pp on pp.group_id = p.group_id and pp.user_id = p.user_id
@@ -309,14 +410,17 @@ export function factsQuery(schoolId: string, pairs: Pair[], marks = trendLength)
 		left join reflected rf on rf.user_id = p.user_id
 		left join unanswered ua on ua.user_id = p.user_id
 		left join student_extra se on se.user_id = p.user_id
-		left join replies_waiting rw on rw.user_id = p.user_id`;
+		left join replies_waiting rw on rw.user_id = p.user_id
+		left join contact_days cd on cd.user_id = p.user_id
+		left join contact_before cb on cb.user_id = p.user_id
+		left join contact_check_ins ck on ck.user_id = p.user_id`;
 }
 
 const iso = (v: Date | string | null | undefined): string | null => (v == null ? null : new Date(v).toISOString());
 const isStatus = (v: unknown): v is PaceChoice['status'] => typeof v === 'string' && (choiceStatuses as readonly string[]).includes(v);
 
 /** One row of the aggregate as facts. The week an item was done is taken here, as `paceStatus` would. */
-export function toFacts(row: InputRow): StudentFacts {
+export function toFacts(row: InputRow, contacts: { from: string; tz: string }): StudentFacts {
 	const folded = new Map<string, PaceFacts['c'][number]>();
 	const choices: PaceChoice[] = (row.choices ?? []).map((c) => ({ plannedWeek: c.plannedWeek ?? null, status: isStatus(c.status) ? c.status : 'planned', doneAt: c.doneAt ?? null }));
 	for (const c of choices) {
@@ -349,7 +453,8 @@ export function toFacts(row: InputRow): StudentFacts {
 			unansweredFeedbackAt: iso(row.unanswered_feedback_at),
 			repliesWaiting: Number(row.replies_waiting ?? 0),
 			replySince: iso(row.reply_since),
-			questionSince: iso(row.question_since)
+			questionSince: iso(row.question_since),
+			contacts: { ...contacts, days: row.contact_days ?? [], before: row.contact_before ?? [], checkIns: row.contact_check_ins ?? [] }
 		}
 	};
 }
@@ -383,12 +488,14 @@ export const factsColumns = sql`f.changes, coalesce(f.facts_changes = f.changes,
  * what was read (a write that came in meanwhile leaves it stale for the next reader). Returns every
  * row's facts, fresh or just computed, by `group:user`.
  */
-export async function withFreshFacts(db: Db, schoolId: string, rows: StoredFacts[]): Promise<Map<string, StudentFacts>> {
+export async function withFreshFacts(db: Db, schoolId: string, rows: StoredFacts[], today: Date = new Date()): Promise<Map<string, StudentFacts>> {
 	const out = new Map<string, StudentFacts>();
 	const stale: Pair[] = [];
+	const contacts = { from: contactsFrom(today), tz: factsTimeZone };
 	for (const r of rows) {
-		// The overview selects no card (`card` undefined); a card of an older shape is computed again.
-		if (r.fresh && r.pace?.s && (r.card === undefined || r.card?.v === cardVersion)) {
+		// The overview selects no card (`card` undefined); a card of an older shape, or with contacts
+		// that do not reach back to `today`'s three weeks, is computed again.
+		if (r.fresh && r.pace?.s && (r.card === undefined || (r.card?.v === cardVersion && contactsServe(r.card.contacts, today)))) {
 			out.set(`${r.group_id}:${r.user_id}`, {
 				lastActivityAt: iso(r.last_activity_at),
 				waitingQuestions: Number(r.waiting_questions ?? 0),
@@ -399,8 +506,8 @@ export async function withFreshFacts(db: Db, schoolId: string, rows: StoredFacts
 	}
 	for (let i = 0; i < stale.length; i += refreshChunk) {
 		const part = stale.slice(i, i + refreshChunk);
-		const computed = await queryRows<InputRow>(db, factsQuery(schoolId, part));
-		const byKey = new Map(computed.map((row) => [`${row.group_id}:${row.user_id}`, toFacts(row)]));
+		const computed = await queryRows<InputRow>(db, factsQuery(schoolId, part, contacts));
+		const byKey = new Map(computed.map((row) => [`${row.group_id}:${row.user_id}`, toFacts(row, contacts)]));
 		const at = new Date();
 		const now = at.toISOString();
 		const week = isoWeek(at);
