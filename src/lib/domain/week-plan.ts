@@ -3,7 +3,7 @@
  * whom. Urgency first (triage.ts); among equals, the students who got the least attention from this
  * coach in the last three weeks come first, then the longest since any contact. Pure, no I/O.
  */
-import { isoDate, toDayNumber, weekday } from './weeks';
+import { isoDate, isoWeek, toDayNumber, weekDays } from './weeks';
 import type { Urgency } from './triage';
 
 /** A check-in as the plan reads it. `planned`: picked up for this week, not held yet. */
@@ -101,7 +101,7 @@ export function foldContacts(
 	today: Date
 ): PlanContacts {
 	const todayN = toDayNumber(today) ?? 0;
-	const { start, end } = weekOf(today);
+	const { start, end } = weekDays(isoWeek(today));
 	const pairs = new Map<string, ContactPair & { n: number }>();
 	const add = (studentId: string, coachId: string, at: string) => {
 		const n = toDayNumber(at);
@@ -151,15 +151,9 @@ export function mergeContacts(server: PlanContacts, device: PlanContacts | undef
 
 /** How many students a week's list holds at least (all who need the coach now come on it anyway). */
 export const planSize = 6;
-/** Monday and Sunday of `today`'s week, local time (the device store folds with this, so it stays small). */
-export function weekOf(today: Date): { start: string; end: string } {
-	const monday = (toDayNumber(today) ?? 0) - weekday(toDayNumber(today) ?? 0);
-	return { start: isoDate(monday), end: isoDate(monday + 6) };
-}
-
 /** The check-ins (held or planned) on a day of `today`'s week, Monday to Sunday. */
 function thisWeeks(checkIns: PlanCheckIn[], today: Date): PlanCheckIn[] {
-	const { start, end } = weekOf(today);
+	const { start, end } = weekDays(isoWeek(today));
 	return checkIns.filter((c) => {
 		const day = c.date.slice(0, 10);
 		return day >= start && day <= end;
