@@ -21,8 +21,10 @@ test('the student page starts with what waits on the coach, as the dashboard say
 	const waiting = page.getByRole('region', { name: 'Wacht op jou' });
 	await expect(waiting).toBeVisible();
 	for (const reason of reasons) await expect(waiting.getByRole('listitem').filter({ hasText: reason })).toHaveCount(1);
-	// It stands above the tabs: the first thing after the name.
-	const [top, tabs] = await Promise.all([waiting.boundingBox(), page.getByRole('tablist').boundingBox()]);
+	// It stands above the tabs and the feedback templates: the first thing after the name, on a phone too.
+	const templates = page.getByText('Sjablonen voor feedback', { exact: true });
+	const [top, tools, tabs] = await Promise.all([waiting.boundingBox(), templates.boundingBox(), page.getByRole('tablist').boundingBox()]);
+	expect(top!.y).toBeLessThan(tools!.y);
 	expect(top!.y).toBeLessThan(tabs!.y);
 	await expectNoAxeViolations(page, 'coach student: waiting for you (360 px)');
 

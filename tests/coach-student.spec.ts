@@ -77,7 +77,7 @@ test.describe('coach student page', () => {
 
 	test('edits the templates on this device', async ({ page }) => {
 		await openDaan(page);
-		await page.getByText('Sjablonen', { exact: true }).click();
+		await page.getByText('Sjablonen voor feedback', { exact: true }).click();
 		await page.getByRole('button', { name: 'Sjabloon toevoegen' }).click();
 		const text = unique('Eigen sjabloon ');
 		await page.getByLabel('Sjabloon 5').fill(text);
