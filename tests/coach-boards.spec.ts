@@ -17,6 +17,8 @@ test('a coach makes a board with an item, exports it and imports the file again'
 	await page.getByRole('checkbox', { name: 'Zorg en Welzijn 2A' }).check();
 	await page.getByRole('button', { name: 'Bord bewaren' }).click();
 	await expect(page.getByRole('heading', { name: `Bord: ${title}` })).toBeVisible();
+	// A new board is a draft while the coach fills it.
+	await expect(page.getByTestId('board-draft')).toContainText('Concept: alleen coaches zien dit bord.');
 
 	await page.getByRole('button', { name: 'Nieuwe opdracht' }).click();
 	await page.getByLabel('Titel', { exact: true }).last().fill('Wondzorg oefenen');
@@ -26,6 +28,9 @@ test('a coach makes a board with an item, exports it and imports the file again'
 	await page.getByRole('button', { name: 'Opdracht bewaren' }).click();
 	await expect(page.getByRole('table', { name: `Opdrachten van ${title}` })).toContainText('Wondzorg oefenen');
 	await expectNoAxeViolations(page, 'coach board editor');
+	await page.getByRole('button', { name: 'Publiceren voor studenten' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Gepubliceerd.' })).toBeVisible();
+	await expect(page.getByTestId('board-draft')).toHaveCount(0);
 
 	const download = page.waitForEvent('download');
 	await page.getByRole('button', { name: 'Exporteren' }).click();
@@ -137,6 +142,8 @@ test('the coach exports a board and imports it into another group', async ({ pag
 			await page.getByRole('button', { name: 'Opdracht bewaren' }).click();
 			await expect(page.getByRole('table', { name: `Opdrachten van ${title}` })).toContainText(item);
 		}
+		await page.getByRole('button', { name: 'Publiceren voor studenten' }).click();
+		await expect(page.getByRole('status').filter({ hasText: 'Gepubliceerd.' })).toBeVisible();
 
 		const download = page.waitForEvent('download');
 		await page.getByRole('button', { name: 'Exporteren' }).click();

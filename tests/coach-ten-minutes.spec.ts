@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Browser, type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { demo, demoPassword, unique } from './helpers';
-import { openDemoGroup, signedIn } from './coach-helpers';
+import { boardsOnServer, openDemoGroup, signedIn } from './coach-helpers';
 
 /**
  * Issue 5's "done when", walked by a coach of the demo group between two lessons: see who needs them,
@@ -148,9 +148,15 @@ test('a coach of the demo group does the rounds of ten minutes', async ({ browse
 	await coach.getByLabel('Titel', { exact: true }).last().fill('Een weekschema maken');
 	await coach.getByRole('button', { name: 'Opdracht bewaren' }).click();
 	await expect(coach.getByRole('table', { name: `Opdrachten van ${title}` })).toContainText('Een weekschema maken');
+	// A new board is a draft: on the server, but not for the students until the coach publishes it.
+	await expect(coach.getByTestId('online-status')).toHaveText('Alles opgeslagen', { timeout: 20_000 });
+	const daan = await signedIn(browser, baseURL, demo.student.username, undefined, { width: 390, height: 844 });
+	expect((await boardsOnServer(daan)).filter((b) => b.title === title)).toHaveLength(0);
+	await coach.getByRole('button', { name: 'Publiceren voor studenten' }).click();
+	await expect(coach.getByRole('status').filter({ hasText: 'Gepubliceerd.' })).toBeVisible();
+	await expect(coach.getByTestId('online-status')).toHaveText('Alles opgeslagen', { timeout: 20_000 });
 
 	// The group's students see the board, and the other coach sees the need group.
-	const daan = await signedIn(browser, baseURL, demo.student.username, undefined, { width: 390, height: 844 });
 	await daan.goto('/student/boards');
 	await expect(daan.getByText(title).first()).toBeVisible({ timeout: 30_000 });
 	const marieke = await signedIn(browser, baseURL, demo.coach.username);
