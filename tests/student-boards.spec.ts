@@ -15,7 +15,8 @@ async function openFreeBoard(page: Page) {
 	await page.goto('/student/boards');
 	await expect(page.getByRole('heading', { level: 1, name: 'Keuzebord' })).toBeVisible();
 	await expect(page.getByTestId('pick-rule')).toBeVisible();
-	const switchTo = page.getByRole('button', { name: freeBoard });
+	// The board switch (only with more than one board): its button, not another control naming the board.
+	const switchTo = page.getByRole('group', { name: 'Kies een keuzebord' }).getByRole('button', { name: freeBoard });
 	if (await switchTo.count()) await switchTo.click();
 	const board = page.getByTestId('board');
 	await expect(board.getByRole('heading', { level: 2, name: freeBoard })).toBeVisible();
