@@ -91,6 +91,7 @@ test('a suggested item leaves the student something to do: the note, the item, a
 		await expect(coach.getByRole('table', { name: `Opdrachten van ${board}` })).toContainText(item);
 	}
 	await coach.getByRole('button', { name: 'Publiceren voor studenten' }).click();
+	await expect(coach.getByRole('status').filter({ hasText: 'Gepubliceerd.' })).toBeVisible();
 	await expect(coach.getByTestId('online-status')).toHaveText('Alles opgeslagen', { timeout: 20_000 });
 
 	// The student picks the first item; it waits for the coach.
